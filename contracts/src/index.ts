@@ -1,0 +1,4 @@
+export * from './agencies.ts';
+export * from './common.ts';
+export * from './events.ts';
+export * from './markings.ts';

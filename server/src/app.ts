@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { createAgenciesFeature } from './features/agencies/index.ts';
+import { createAuditor } from './platform/audit/audit.ts';
+import { authentication } from './platform/auth/plugin.ts';
+import type { Clock } from './platform/clock/clock.ts';
+import { FieldCipher } from './platform/crypto/secrets.ts';
+import type { Database } from './platform/db/database.ts';
+import { idempotency } from './platform/http/idempotency.ts';
+import { observability } from './platform/http/observability.ts';
+import { registerProblemHandler } from './platform/http/problem.ts';
+import { validatorCompiler } from './platform/http/validation.ts';
+
+export interface AppDeps {
+  database: Database;
+  clock: Clock;
+  secretKey: Buffer;
+  secureCookies?: boolean;
+  /** Folder of the built console (web/dist); served at /console/ when present. */
+  webDist?: string | null;
+  logger?: FastifyServerOptions['logger'];
+  /** Sign-in attempts allowed per client address per minute (default 20). */
+  loginRateLimit?: number;
+  /** Extra readiness checks (the event bus, …). */
+  ready?: () => Promise<boolean>;
+  /** Hook for platform parts wired outside (events stream); runs after auth is in place. */
+  extend?: (app: FastifyInstance) => Promise<void>;
+}
+
+const REQUEST_ID_RE = /^[\w.:-]{1,100}$/;
+
+/** Builds the HTTP application: platform plugins first, then each feature's routes. */
+export async function buildApp(deps: AppDeps) {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 1_048_576,
+    trustProxy: process.env.CORDON_TRUST_PROXY === '1',
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  registerProblemHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const secureCookies = deps.secureCookies ?? false;
+  const audit = createAuditor(deps.clock);
+  const cipher = new FieldCipher(deps.secretKey);
+  const agencies = createAgenciesFeature({ database: deps.database, clock: deps.clock, audit, cipher });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: secureCookies,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Cordon API', version: '0.1.0', description: 'Shared platform against transnational scam centres' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'cordon_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(observability, {
+    ready: async () => (await deps.database.ping()) && (deps.ready ? await deps.ready() : true),
+  });
+  await app.register(authentication, { resolver: agencies.accounts, secureCookies });
+  await app.register(idempotency, { database: deps.database });
+
+  await agencies.register(app, { secureCookies, loginRateLimit: deps.loginRateLimit ?? 20 });
+  if (deps.extend) await deps.extend(app);
+
+  if (deps.webDist && existsSync(deps.webDist)) {
+    await app.register(fastifyStatic, { root: deps.webDist, prefix: '/console/', wildcard: false, index: 'index.html' });
+    // Client-side routes of the console fall back to its index.html.
+    app.get('/console/*', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
+  }
+  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/console/'));
+
+  return Object.assign(app, { features: { agencies } });
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

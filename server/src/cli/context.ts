@@ -1,0 +1,54 @@
+import type { Region, Role } from '@cordon/contracts';
+import { createAgenciesFeature } from '../features/agencies/index.ts';
+import { viewerOfUser } from '../features/agencies/accounts.service.ts';
+import { createAuditor } from '../platform/audit/audit.ts';
+import type { Viewer } from '../platform/auth/viewer.ts';
+import { systemClock } from '../platform/clock/clock.ts';
+import { type Config, loadConfig } from '../platform/config.ts';
+import { FieldCipher } from '../platform/crypto/secrets.ts';
+import type { Database } from '../platform/db/database.ts';
+import { openAndMigrate } from '../runtime.ts';
+
+export interface CliContext {
+  config: Config;
+  database: Database;
+  cipher: FieldCipher;
+  agencies: ReturnType<typeof createAgenciesFeature>;
+  /** The hub acting through the command line (an operator with shell and database access). */
+  system(): Promise<Viewer>;
+  /** Acts as this user (for actions that belong to a person, such as issuing a token). */
+  as(email: string): Promise<Viewer>;
+  close(): Promise<void>;
+}
+
+export async function withContext<T>(fn: (ctx: CliContext) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const { database } = await openAndMigrate(config);
+  const cipher = new FieldCipher(config.secretKey);
+  const agencies = createAgenciesFeature({ database, clock: systemClock, audit: createAuditor(systemClock), cipher });
+  const ctx: CliContext = {
+    config,
+    database,
+    cipher,
+    agencies,
+    async system() {
+      const hub = (await agencies.repos.agencies.list(database.db, { kind: 'hub' }))[0];
+      if (!hub) throw new Error('no hub agency: run `cordon seed` or register one');
+      const roles: Role[] = ['hub-admin', 'agency-admin'];
+      return { kind: 'system', userId: null, tokenId: null, agencyId: hub.id, country: hub.country, region: hub.region as Region, roles, scopes: null };
+    },
+    async as(email) {
+      const u = await agencies.repos.users.byEmail(database.db, email);
+      if (!u) throw new Error(`no user ${email}`);
+      const a = await agencies.repos.agencies.get(database.db, u.agency_id);
+      if (!a) throw new Error(`user ${email} has no agency`);
+      return viewerOfUser(u, a);
+    },
+    close: () => database.close(),
+  };
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.close();
+  }
+}

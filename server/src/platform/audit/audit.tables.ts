@@ -1,0 +1,18 @@
+export interface AuditLogTable {
+  seq: number;
+  at: Date;
+  actor_user_id: string | null;
+  actor_agency_id: string | null;
+  actor_token_id: string | null;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  details: unknown;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditTables {
+  audit_log: AuditLogTable;
+}

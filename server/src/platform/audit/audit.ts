@@ -1,0 +1,70 @@
+import { sql } from 'kysely';
+import type { Viewer } from '../auth/viewer.ts';
+import type { Clock } from '../clock/clock.ts';
+import type { Tx } from '../db/database.ts';
+import { type AuditFields, chainHash, GENESIS_HASH } from './chain.ts';
+
+export interface AuditEntry {
+  action: string;
+  objectType: string;
+  objectId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface AuditContext {
+  /** Null for the system itself (start-up, seeding, jobs) or an anonymous attempt. */
+  viewer: Viewer | null;
+  requestId?: string | null;
+}
+
+/** Serialises appenders so the chain stays a line; held until the transaction ends. */
+const AUDIT_LOCK = 7202;
+
+/**
+ * Appends one row to the audit chain inside the caller's transaction, so the record of a
+ * write commits or rolls back with the write itself. Call it last in the transaction: it
+ * takes the chain lock, which is held until commit.
+ */
+export async function appendAudit(tx: Tx, clock: Clock, ctx: AuditContext, entry: AuditEntry): Promise<number> {
+  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
+  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const at = new Date(Math.floor(clock.now().getTime()));
+  const fields: AuditFields = {
+    seq: (last?.seq ?? 0) + 1,
+    at: at.toISOString(),
+    actorUserId: ctx.viewer?.userId ?? null,
+    actorAgencyId: ctx.viewer?.agencyId ?? null,
+    actorTokenId: ctx.viewer?.tokenId ?? null,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId ?? null,
+    details: entry.details ?? {},
+    requestId: ctx.requestId ?? null,
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await tx
+    .insertInto('audit_log')
+    .values({
+      seq: fields.seq,
+      at,
+      actor_user_id: fields.actorUserId,
+      actor_agency_id: fields.actorAgencyId,
+      actor_token_id: fields.actorTokenId,
+      action: fields.action,
+      object_type: fields.objectType,
+      object_id: fields.objectId,
+      details: JSON.stringify(fields.details),
+      request_id: fields.requestId,
+      prev_hash: prevHash,
+      hash: chainHash(prevHash, fields),
+    })
+    .execute();
+  return fields.seq;
+}
+
+/** Binds the clock, so services call `audit(tx, ctx, entry)`. */
+export type Auditor = (tx: Tx, ctx: AuditContext, entry: AuditEntry) => Promise<number>;
+
+export function createAuditor(clock: Clock): Auditor {
+  return (tx, ctx, entry) => appendAudit(tx, clock, ctx, entry);
+}

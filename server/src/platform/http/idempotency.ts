@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Database } from '../db/database.ts';
+import { AppError, ConflictError } from './errors.ts';
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const KEY_RE = /^[\w.:-]{8,128}$/;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotency: { principal: string; key: string } | null;
+  }
+}
+
+/**
+ * `Idempotency-Key` on any mutating route: the first answer (status and body) is kept per
+ * principal and key, and a retry gets it back with `Idempotent-Replayed: true` instead of
+ * writing twice. The same key with a different request is refused (422); a retry while
+ * the first is still running gets 409. 5xx answers are not kept, so the client may retry.
+ */
+async function idempotencyPlugin(app: FastifyInstance, opts: { database: Database }) {
+  const { db } = opts.database;
+  app.decorateRequest('idempotency', null);
+
+  app.addHook('preHandler', async (request, reply) => {
+    const key = request.headers['idempotency-key'];
+    if (typeof key !== 'string' || !MUTATING.has(request.method) || !request.viewer) return;
+    if (!KEY_RE.test(key)) {
+      throw new AppError(400, 'validation', 'Invalid request', 'Idempotency-Key must be 8–128 letters, digits or . _ : -', [
+        { field: 'header.idempotency-key', message: 'must be 8–128 characters of [A-Za-z0-9._:-]' },
+      ]);
+    }
+    const principal = request.viewer.tokenId ? `token:${request.viewer.tokenId}` : `user:${request.viewer.userId}`;
+    const path = request.url;
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${path}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
+    const inserted = await db
+      .insertInto('idempotency_keys')
+      .values({ principal, key, method: request.method, path, request_hash: requestHash, status_code: null, response_body: null, response_type: null })
+      .onConflict((oc) => oc.columns(['principal', 'key']).doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (inserted) {
+      request.idempotency = { principal, key };
+      return;
+    }
+    const seen = await db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('principal', '=', principal)
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
+    if (seen.request_hash !== requestHash) {
+      throw new AppError(422, 'idempotency-key-reused', 'Idempotency key reused', 'This Idempotency-Key was used for a different request.');
+    }
+    if (seen.status_code === null) throw new ConflictError('A request with this Idempotency-Key is still being processed.');
+    reply.header('idempotent-replayed', 'true');
+    if (seen.response_type) reply.type(seen.response_type);
+    return reply.status(seen.status_code).send(seen.response_body ?? undefined);
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const idem = request.idempotency;
+    if (!idem) return payload;
+    const q = db.updateTable('idempotency_keys').where('principal', '=', idem.principal).where('key', '=', idem.key);
+    if (reply.statusCode >= 500) {
+      await db.deleteFrom('idempotency_keys').where('principal', '=', idem.principal).where('key', '=', idem.key).execute();
+    } else {
+      await q
+        .set({
+          status_code: reply.statusCode,
+          response_body: typeof payload === 'string' ? payload : payload == null ? null : String(payload),
+          response_type: (reply.getHeader('content-type') as string | undefined) ?? null,
+        })
+        .execute();
+    }
+    return payload;
+  });
+}
+
+export const idempotency = fp(idempotencyPlugin, { name: 'cordon-idempotency', dependencies: ['cordon-auth'] });

@@ -1,0 +1,3 @@
+export * from './columns.ts';
+export * from './markings.ts';
+export * from './visible-to.ts';
