@@ -78,7 +78,11 @@ export async function buildApp(deps: AppDeps) {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Cordon API', version: '0.1.0', description: 'Shared platform against transnational scam centres' },
+      info: {
+        title: 'Cordon API',
+        version: '0.1.0',
+        description: 'Shared platform against transnational scam centres',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'cordon_session' },
@@ -99,7 +103,12 @@ export async function buildApp(deps: AppDeps) {
   if (deps.extend) await deps.extend(app);
 
   if (deps.webDist && existsSync(deps.webDist)) {
-    await app.register(fastifyStatic, { root: deps.webDist, prefix: '/console/', wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: deps.webDist,
+      prefix: '/console/',
+      wildcard: false,
+      index: 'index.html',
+    });
     // Client-side routes of the console fall back to its index.html.
     app.get('/console/*', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
   }

@@ -7,7 +7,7 @@ import { hashPassword } from '../src/platform/auth/passwords.ts';
 import { currentTotp } from '../src/platform/auth/totp.ts';
 import { ManualClock } from '../src/platform/clock/clock.ts';
 import { FieldCipher } from '../src/platform/crypto/secrets.ts';
-import type { Driver } from '../src/platform/db/database.ts';
+import type { Db, Driver } from '../src/platform/db/database.ts';
 import { createTestDb, type TestDb } from './db.ts';
 
 export const TEST_KEY = Buffer.alloc(32, 7);
@@ -34,6 +34,7 @@ export interface TestContext {
   db: TestDb;
   clock: ManualClock;
   cipher: FieldCipher;
+  database(): Db;
   newAgency(o?: { country?: string; kind?: AgencyKind; name?: string }): Promise<TestAgency>;
   newUser(o: { agency: TestAgency; roles: Role[]; mfa?: boolean; email?: string }): Promise<TestUser>;
   /** Signs in (with the TOTP step when enrolled) and returns the session cookie header. */
@@ -64,6 +65,7 @@ export function useTestApp(driver: Driver, options: { loginRateLimit?: number } 
       db,
       clock,
       cipher,
+      database: () => db.database.db,
       async newAgency(o = {}) {
         const country = o.country ?? 'TH';
         const region = countryOf(country)?.region ?? 'Asia';
@@ -96,14 +98,22 @@ export function useTestApp(driver: Driver, options: { loginRateLimit?: number } 
       },
       totp: (user) => currentTotp(user.totpSecret ?? '', clock.now()),
       async login(user) {
-        const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: TEST_PASSWORD } });
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: user.email, password: TEST_PASSWORD },
+        });
         if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
         let cookie = res.headers['set-cookie'];
         const body = res.json();
         if (body.mfaRequired) {
           // A fresh time step, so a code used by an earlier sign-in is not a replay.
           clock.advance(30_000);
-          const mfa = await app.inject({ method: 'POST', url: '/api/auth/mfa', payload: { challenge: body.challenge, code: self.totp(user) } });
+          const mfa = await app.inject({
+            method: 'POST',
+            url: '/api/auth/mfa',
+            payload: { challenge: body.challenge, code: self.totp(user) },
+          });
           if (mfa.statusCode !== 200) throw new Error(`mfa failed: ${mfa.statusCode} ${mfa.body}`);
           cookie = mfa.headers['set-cookie'];
         }

@@ -38,7 +38,10 @@ export type LoginOutcome =
 
 const WRONG = 'Wrong e-mail or password.';
 
-export function viewerOfUser(u: Pick<UserRow, 'id' | 'agency_id' | 'roles'>, a: { country: string; region: string }): Viewer {
+export function viewerOfUser(
+  u: Pick<UserRow, 'id' | 'agency_id' | 'roles'>,
+  a: { country: string; region: string },
+): Viewer {
   return {
     kind: 'user',
     userId: u.id,
@@ -64,7 +67,10 @@ export class AccountsService implements PrincipalResolver {
       throw new TooManyAttemptsError(Math.ceil((throttle.locked_until.getTime() - now.getTime()) / 1000));
     }
     const user = await users.byEmail(database.db, key);
-    const ok = user && !user.disabled ? await verifyPassword(user.password_hash, password) : (await burnPasswordCheck(password), false);
+    const ok =
+      user && !user.disabled
+        ? await verifyPassword(user.password_hash, password)
+        : (await burnPasswordCheck(password), false);
     if (!user || !ok) {
       await this.fail(key, user?.id ?? null, 'auth.login_failed', meta);
       throw new UnauthorizedError(WRONG);
@@ -72,7 +78,11 @@ export class AccountsService implements PrincipalResolver {
     if (user.totp_secret_enc) {
       const challenge = newToken('cdm');
       await database.transaction((tx) =>
-        sessions.createChallenge(tx, { idHash: hashToken(challenge), userId: user.id, expiresAt: new Date(now.getTime() + POLICY.mfaChallengeMs) }),
+        sessions.createChallenge(tx, {
+          idHash: hashToken(challenge),
+          userId: user.id,
+          expiresAt: new Date(now.getTime() + POLICY.mfaChallengeMs),
+        }),
       );
       return { mfaRequired: true, challenge };
     }
@@ -123,14 +133,25 @@ export class AccountsService implements PrincipalResolver {
     if (!agency) throw new NotFoundError('agency');
     const updated = await database.transaction(async (tx) => {
       await sessions.clearThrottle(tx, key);
-      await sessions.create(tx, { idHash: hashToken(token), userId: user.id, expiresAt, now, userAgent: meta.userAgent, ip: meta.ip });
-      const u = await users.update(tx, user.id, { last_login_at: now });
-      await audit(tx, { viewer: viewerOfUser(user, agency), requestId: meta.requestId ?? null }, {
-        action: 'auth.login',
-        objectType: 'user',
-        objectId: user.id,
-        details: { method, ip: meta.ip ?? null },
+      await sessions.create(tx, {
+        idHash: hashToken(token),
+        userId: user.id,
+        expiresAt,
+        now,
+        userAgent: meta.userAgent,
+        ip: meta.ip,
       });
+      const u = await users.update(tx, user.id, { last_login_at: now });
+      await audit(
+        tx,
+        { viewer: viewerOfUser(user, agency), requestId: meta.requestId ?? null },
+        {
+          action: 'auth.login',
+          objectType: 'user',
+          objectId: user.id,
+          details: { method, ip: meta.ip ?? null },
+        },
+      );
       return u;
     });
     return { me: { user: toUser(updated), agency }, token, expiresAt };
@@ -140,19 +161,27 @@ export class AccountsService implements PrincipalResolver {
     const { database, clock, sessions, audit } = this.d;
     await database.transaction(async (tx) => {
       const failures = await sessions.recordFailure(tx, key, clock.now(), lockoutMs);
-      await audit(tx, { viewer: null, requestId: meta.requestId ?? null }, {
-        action,
-        objectType: 'user',
-        objectId: userId,
-        details: { email: key, failures, ip: meta.ip ?? null },
-      });
+      await audit(
+        tx,
+        { viewer: null, requestId: meta.requestId ?? null },
+        {
+          action,
+          objectType: 'user',
+          objectId: userId,
+          details: { email: key, failures, ip: meta.ip ?? null },
+        },
+      );
     });
   }
 
   async logout(viewer: Viewer, token: string | undefined, meta: ClientMeta): Promise<void> {
     await this.d.database.transaction(async (tx) => {
       if (token) await this.d.sessions.delete(tx, hashToken(token));
-      await this.d.audit(tx, { viewer, requestId: meta.requestId ?? null }, { action: 'auth.logout', objectType: 'user', objectId: viewer.userId });
+      await this.d.audit(
+        tx,
+        { viewer, requestId: meta.requestId ?? null },
+        { action: 'auth.logout', objectType: 'user', objectId: viewer.userId },
+      );
     });
   }
 
@@ -176,7 +205,13 @@ export class AccountsService implements PrincipalResolver {
     if (now.getTime() - row.rotated_at.getTime() >= POLICY.sessionRotateMs) {
       const rotated = newToken('cds');
       await database.transaction(async (tx) => {
-        await sessions.create(tx, { idHash: hashToken(rotated), userId: row.user_id, expiresAt, now, createdAt: row.created_at });
+        await sessions.create(tx, {
+          idHash: hashToken(rotated),
+          userId: row.user_id,
+          expiresAt,
+          now,
+          createdAt: row.created_at,
+        });
         await sessions.expireAt(tx, idHash, new Date(now.getTime() + POLICY.rotationGraceMs));
       });
       return { viewer, rotatedToken: rotated, expiresAt };

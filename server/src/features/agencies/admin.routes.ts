@@ -1,4 +1,14 @@
-import { Agency, ApiToken, IssuedApiToken, NewAgency, NewApiToken, NewUser, User, UserPatch, Uuid } from '@cordon/contracts';
+import {
+  Agency,
+  ApiToken,
+  IssuedApiToken,
+  NewAgency,
+  NewApiToken,
+  NewUser,
+  User,
+  UserPatch,
+  Uuid,
+} from '@cordon/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { viewerOf } from '../../platform/auth/plugin.ts';
@@ -40,9 +50,15 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
     '/api/agencies',
     {
       config: { auth: { roles: ['hub-admin'] } },
-      schema: { tags: ['agencies'], summary: 'Register an agency (hub administrator)', body: NewAgency, response: { 201: Agency } },
+      schema: {
+        tags: ['agencies'],
+        summary: 'Register an agency (hub administrator)',
+        body: NewAgency,
+        response: { 201: Agency },
+      },
     },
-    async (request, reply) => reply.status(201).send(await agencies.register(viewerOf(request), request.body, request.id)),
+    async (request, reply) =>
+      reply.status(201).send(await agencies.register(viewerOf(request), request.body, request.id)),
   );
 
   app.get(
@@ -77,7 +93,13 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
     '/api/users/:id',
     {
       config: { auth: { roles: ['agency-admin', 'hub-admin'] } },
-      schema: { tags: ['users'], summary: 'Change roles, name, or disable', params: IdParams, body: UserPatch, response: { 200: User } },
+      schema: {
+        tags: ['users'],
+        summary: 'Change roles, name, or disable',
+        params: IdParams,
+        body: UserPatch,
+        response: { 200: User },
+      },
     },
     (request) => users.update(viewerOf(request), request.params.id, request.body, request.id),
   );
@@ -96,7 +118,10 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
 
   app.get(
     '/api/tokens',
-    { config: { auth: { roles: ['agency-admin'] } }, schema: { tags: ['tokens'], summary: "My agency's API tokens", response: { 200: Type.Array(ApiToken) } } },
+    {
+      config: { auth: { roles: ['agency-admin'] } },
+      schema: { tags: ['tokens'], summary: "My agency's API tokens", response: { 200: Type.Array(ApiToken) } },
+    },
     (request) => tokens.list(viewerOf(request)),
   );
 
@@ -104,14 +129,22 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
     '/api/tokens',
     {
       config: { auth: { roles: ['agency-admin'] } },
-      schema: { tags: ['tokens'], summary: 'Issue an API token (shown once)', body: NewApiToken, response: { 201: IssuedApiToken } },
+      schema: {
+        tags: ['tokens'],
+        summary: 'Issue an API token (shown once)',
+        body: NewApiToken,
+        response: { 201: IssuedApiToken },
+      },
     },
     async (request, reply) => reply.status(201).send(await tokens.issue(viewerOf(request), request.body, request.id)),
   );
 
   app.delete(
     '/api/tokens/:id',
-    { config: { auth: { roles: ['agency-admin'] } }, schema: { tags: ['tokens'], summary: 'Revoke an API token', params: IdParams } },
+    {
+      config: { auth: { roles: ['agency-admin'] } },
+      schema: { tags: ['tokens'], summary: 'Revoke an API token', params: IdParams },
+    },
     async (request, reply) => {
       await tokens.revoke(viewerOf(request), request.params.id, request.id);
       return reply.status(204).send();

@@ -1,6 +1,6 @@
 import type { Agency, AgencyKind, NewAgency } from '@cordon/contracts';
 import type { Auditor } from '../../platform/audit/audit.ts';
-import { type Viewer, hasRole } from '../../platform/auth/viewer.ts';
+import { hasRole, type Viewer } from '../../platform/auth/viewer.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import type { AgenciesRepository } from './agencies.repository.ts';
@@ -38,13 +38,22 @@ export class AgenciesService {
           { field: 'name', message: 'already registered in this country' },
         ]);
       }
-      const agency = await this.d.agencies.insert(tx, { name, country: country.code, region: country.region, kind: input.kind });
-      await this.d.audit(tx, { viewer, requestId: requestId ?? null }, {
-        action: 'agency.registered',
-        objectType: 'agency',
-        objectId: agency.id,
-        details: { name, country: country.code, kind: input.kind },
+      const agency = await this.d.agencies.insert(tx, {
+        name,
+        country: country.code,
+        region: country.region,
+        kind: input.kind,
       });
+      await this.d.audit(
+        tx,
+        { viewer, requestId: requestId ?? null },
+        {
+          action: 'agency.registered',
+          objectType: 'agency',
+          objectId: agency.id,
+          details: { name, country: country.code, kind: input.kind },
+        },
+      );
       return agency;
     });
   }

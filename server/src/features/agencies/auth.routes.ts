@@ -23,7 +23,10 @@ export interface AuthRoutesOptions {
 
 const tags = ['auth'];
 
-export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { accounts, users, secureCookies, loginRateLimit }) => {
+export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
+  app,
+  { accounts, users, secureCookies, loginRateLimit },
+) => {
   const loginLimit = { rateLimit: { max: loginRateLimit, timeWindow: '1 minute' } };
   const meta = (r: { ip: string; id: string; headers: Record<string, unknown> }): ClientMeta => ({
     ip: r.ip,
@@ -35,7 +38,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     '/api/auth/login',
     {
       config: { auth: 'public', ...loginLimit },
-      schema: { tags, summary: 'Sign in with e-mail and password', body: LoginRequest, response: { 200: LoginResponse, 401: Problem } },
+      schema: {
+        tags,
+        summary: 'Sign in with e-mail and password',
+        body: LoginRequest,
+        response: { 200: LoginResponse, 401: Problem },
+      },
     },
     async (request, reply) => {
       const out = await accounts.login(request.body.email, request.body.password, meta(request));
@@ -51,7 +59,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     '/api/auth/mfa',
     {
       config: { auth: 'public', ...loginLimit },
-      schema: { tags, summary: 'Second step: TOTP or recovery code', body: MfaRequest, response: { 200: Me, 401: Problem } },
+      schema: {
+        tags,
+        summary: 'Second step: TOTP or recovery code',
+        body: MfaRequest,
+        response: { 200: Me, 401: Problem },
+      },
     },
     async (request, reply) => {
       const out = await accounts.completeMfa(request.body.challenge, request.body.code, meta(request));
@@ -78,7 +91,14 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
 
   app.post(
     '/api/auth/mfa/enrol/confirm',
-    { schema: { tags, summary: 'Confirm TOTP enrolment; returns recovery codes once', body: MfaConfirm, response: { 200: RecoveryCodes } } },
+    {
+      schema: {
+        tags,
+        summary: 'Confirm TOTP enrolment; returns recovery codes once',
+        body: MfaConfirm,
+        response: { 200: RecoveryCodes },
+      },
+    },
     (request) => users.confirmEnrolment(viewerOf(request), request.body.code, request.id),
   );
 };

@@ -73,7 +73,10 @@ describe.each(drivers)('sign-in and sessions on %s', (driver) => {
     expect(codes).toHaveLength(POLICY.recoveryCodeCount);
     const login = await post('/api/auth/login', { email: user.email, password: TEST_PASSWORD });
     expect(login.json().mfaRequired).toBe(true);
-    const viaRecovery = await post('/api/auth/mfa', { challenge: login.json().challenge, code: codes[0]?.toUpperCase() });
+    const viaRecovery = await post('/api/auth/mfa', {
+      challenge: login.json().challenge,
+      code: codes[0]?.toUpperCase(),
+    });
     expect(viaRecovery.statusCode).toBe(200);
     const login2 = await post('/api/auth/login', { email: user.email, password: TEST_PASSWORD });
     expect((await post('/api/auth/mfa', { challenge: login2.json().challenge, code: codes[0] })).statusCode).toBe(401);
@@ -83,7 +86,9 @@ describe.each(drivers)('sign-in and sessions on %s', (driver) => {
     const agency = await t().newAgency();
     const user = await t().newUser({ agency, roles: ['analyst'] });
     for (let i = 0; i < POLICY.freeFailures; i++) {
-      expect((await post('/api/auth/login', { email: user.email, password: `wrong ${i} xxxxxxxx` })).statusCode).toBe(401);
+      expect((await post('/api/auth/login', { email: user.email, password: `wrong ${i} xxxxxxxx` })).statusCode).toBe(
+        401,
+      );
     }
     const locked = await post('/api/auth/login', { email: user.email, password: TEST_PASSWORD });
     expect(locked.statusCode).toBe(429);
@@ -96,8 +101,11 @@ describe.each(drivers)('sign-in and sessions on %s', (driver) => {
     t().clock.advance(121_000);
     expect((await post('/api/auth/login', { email: user.email, password: TEST_PASSWORD })).statusCode).toBe(200);
     // Unknown addresses lock the same way, so a lockout says nothing about whether an account exists.
-    for (let i = 0; i < POLICY.freeFailures; i++) await post('/api/auth/login', { email: 'ghost@test.example', password: 'xxxxxxxxxxxx' });
-    expect((await post('/api/auth/login', { email: 'ghost@test.example', password: 'xxxxxxxxxxxx' })).statusCode).toBe(429);
+    for (let i = 0; i < POLICY.freeFailures; i++)
+      await post('/api/auth/login', { email: 'ghost@test.example', password: 'xxxxxxxxxxxx' });
+    expect((await post('/api/auth/login', { email: 'ghost@test.example', password: 'xxxxxxxxxxxx' })).statusCode).toBe(
+      429,
+    );
   });
 
   it('logs out: the cookie stops working', async () => {
@@ -147,7 +155,11 @@ describe('sign-in rate limit per client address', () => {
   it('answers 429 with Retry-After past the limit', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const r = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `n${i}@x.example`, password: 'p' } });
+      const r = await t().app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: `n${i}@x.example`, password: 'p' },
+      });
       codes.push(r.statusCode);
       if (r.statusCode === 429) expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
     }

@@ -6,7 +6,9 @@ const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 /** Ten codes like `k7pm-x2qa-9df4`; shown once, stored as hashes. */
 export function newRecoveryCodes(n: number): { codes: string[]; hashes: string[] } {
   const codes = Array.from({ length: n }, () =>
-    Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')).join('-'),
+    Array.from({ length: 3 }, () =>
+      Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join(''),
+    ).join('-'),
   );
   return { codes, hashes: codes.map((c) => hashToken(normaliseRecoveryCode(c))) };
 }

@@ -48,7 +48,18 @@ export class SessionsRepository {
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
       .innerJoin('agencies as a', 'a.id', 'u.agency_id')
-      .select(['s.id_hash', 's.user_id', 's.created_at', 's.rotated_at', 's.last_seen_at', 's.expires_at', 'u.roles', 'u.agency_id', 'a.country', 'a.region'])
+      .select([
+        's.id_hash',
+        's.user_id',
+        's.created_at',
+        's.rotated_at',
+        's.last_seen_at',
+        's.expires_at',
+        'u.roles',
+        'u.agency_id',
+        'a.country',
+        'a.region',
+      ])
       .where('s.id_hash', '=', idHash)
       .where('s.expires_at', '>', now)
       .where('u.disabled', '=', false)
@@ -56,11 +67,20 @@ export class SessionsRepository {
   }
 
   async touch(db: Executor, idHash: string, now: Date, expiresAt: Date) {
-    await db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id_hash', '=', idHash).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now, expires_at: expiresAt })
+      .where('id_hash', '=', idHash)
+      .execute();
   }
 
   async expireAt(db: Executor, idHash: string, at: Date) {
-    await db.updateTable('sessions').set({ expires_at: at }).where('id_hash', '=', idHash).where('expires_at', '>', at).execute();
+    await db
+      .updateTable('sessions')
+      .set({ expires_at: at })
+      .where('id_hash', '=', idHash)
+      .where('expires_at', '>', at)
+      .execute();
   }
 
   async delete(db: Executor, idHash: string) {
@@ -72,7 +92,10 @@ export class SessionsRepository {
   }
 
   async createChallenge(db: Executor, c: { idHash: string; userId: string; expiresAt: Date }) {
-    await db.insertInto('mfa_challenges').values({ id_hash: c.idHash, user_id: c.userId, expires_at: c.expiresAt }).execute();
+    await db
+      .insertInto('mfa_challenges')
+      .values({ id_hash: c.idHash, user_id: c.userId, expires_at: c.expiresAt })
+      .execute();
   }
 
   /** Counts an attempt on a live challenge and returns it (null when unknown or expired). */
@@ -99,7 +122,9 @@ export class SessionsRepository {
       .insertInto('login_throttle')
       .values({ email_key: emailKey, failures: 1, locked_until: null, last_failure_at: now })
       .onConflict((oc) =>
-        oc.column('email_key').doUpdateSet((eb) => ({ failures: eb('login_throttle.failures', '+', 1), last_failure_at: now })),
+        oc
+          .column('email_key')
+          .doUpdateSet((eb) => ({ failures: eb('login_throttle.failures', '+', 1), last_failure_at: now })),
       )
       .returning(['failures'])
       .executeTakeFirstOrThrow();

@@ -22,7 +22,15 @@ export function toApiToken(r: Row): ApiToken {
 export class TokensRepository {
   async insert(
     db: Executor,
-    t: { agencyId: string; name: string; tokenHash: string; scopes: Scope[]; createdBy: string; now: Date; expiresAt: Date },
+    t: {
+      agencyId: string;
+      name: string;
+      tokenHash: string;
+      scopes: Scope[];
+      createdBy: string;
+      now: Date;
+      expiresAt: Date;
+    },
   ): Promise<ApiToken> {
     const r = await db
       .insertInto('api_tokens')
@@ -43,17 +51,32 @@ export class TokensRepository {
   }
 
   async listByAgency(db: Executor, agencyId: string): Promise<ApiToken[]> {
-    const rows = await db.selectFrom('api_tokens').selectAll().where('agency_id', '=', agencyId).orderBy('created_at', 'desc').execute();
+    const rows = await db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('agency_id', '=', agencyId)
+      .orderBy('created_at', 'desc')
+      .execute();
     return rows.map(toApiToken);
   }
 
   async get(db: Executor, id: string, agencyId: string): Promise<ApiToken | null> {
-    const r = await db.selectFrom('api_tokens').selectAll().where('id', '=', id).where('agency_id', '=', agencyId).executeTakeFirst();
+    const r = await db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', id)
+      .where('agency_id', '=', agencyId)
+      .executeTakeFirst();
     return r ? toApiToken(r) : null;
   }
 
   async revoke(db: Executor, id: string, at: Date): Promise<void> {
-    await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+    await db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
 
   /** A usable token (not revoked, not expired) and its agency's place. */

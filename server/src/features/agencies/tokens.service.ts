@@ -35,12 +35,16 @@ export class TokensService {
         now,
         expiresAt: new Date(now.getTime() + input.expiresInDays * 86_400_000),
       });
-      await this.d.audit(tx, { viewer, requestId: requestId ?? null }, {
-        action: 'token.issued',
-        objectType: 'api_token',
-        objectId: apiToken.id,
-        details: { name: apiToken.name, scopes: apiToken.scopes, expiresAt: apiToken.expiresAt },
-      });
+      await this.d.audit(
+        tx,
+        { viewer, requestId: requestId ?? null },
+        {
+          action: 'token.issued',
+          objectType: 'api_token',
+          objectId: apiToken.id,
+          details: { name: apiToken.name, scopes: apiToken.scopes, expiresAt: apiToken.expiresAt },
+        },
+      );
       return { token, apiToken };
     });
   }
@@ -50,7 +54,11 @@ export class TokensService {
       const t = await this.d.tokens.get(tx, id, viewer.agencyId);
       if (!t) throw new NotFoundError('API token');
       await this.d.tokens.revoke(tx, id, this.d.clock.now());
-      await this.d.audit(tx, { viewer, requestId: requestId ?? null }, { action: 'token.revoked', objectType: 'api_token', objectId: id });
+      await this.d.audit(
+        tx,
+        { viewer, requestId: requestId ?? null },
+        { action: 'token.revoked', objectType: 'api_token', objectId: id },
+      );
     });
   }
 }

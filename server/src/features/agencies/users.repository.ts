@@ -38,7 +38,14 @@ export class UsersRepository {
 
   async insert(
     db: Executor,
-    u: { agencyId: string; email: string; displayName: string; roles: Role[]; passwordHash: string; totpSecretEnc?: string },
+    u: {
+      agencyId: string;
+      email: string;
+      displayName: string;
+      roles: Role[];
+      passwordHash: string;
+      totpSecretEnc?: string;
+    },
   ): Promise<UserRow> {
     return db
       .insertInto('users')

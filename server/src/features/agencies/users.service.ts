@@ -2,7 +2,7 @@ import type { MfaEnrolment, NewUser, Role, User, UserPatch } from '@cordon/contr
 import type { Auditor } from '../../platform/audit/audit.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { enrolmentOf, matchTotp, newTotpSecret } from '../../platform/auth/totp.ts';
-import { type Viewer, hasRole } from '../../platform/auth/viewer.ts';
+import { hasRole, type Viewer } from '../../platform/auth/viewer.ts';
 import type { Clock } from '../../platform/clock/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/secrets.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -61,7 +61,9 @@ export class UsersService {
     const passwordHash = await hashPassword(input.password);
     return this.d.database.transaction(async (tx) => {
       if (await this.d.users.byEmail(tx, input.email)) {
-        throw new ConflictError('An account with this e-mail address exists.', [{ field: 'email', message: 'already in use' }]);
+        throw new ConflictError('An account with this e-mail address exists.', [
+          { field: 'email', message: 'already in use' },
+        ]);
       }
       const u = await this.d.users.insert(tx, {
         agencyId,
@@ -70,12 +72,16 @@ export class UsersService {
         roles: input.roles,
         passwordHash,
       });
-      await this.d.audit(tx, { viewer, requestId: requestId ?? null }, {
-        action: 'user.created',
-        objectType: 'user',
-        objectId: u.id,
-        details: { agencyId, roles: input.roles },
-      });
+      await this.d.audit(
+        tx,
+        { viewer, requestId: requestId ?? null },
+        {
+          action: 'user.created',
+          objectType: 'user',
+          objectId: u.id,
+          details: { agencyId, roles: input.roles },
+        },
+      );
       return toUser(u);
     });
   }
@@ -97,12 +103,16 @@ export class UsersService {
         ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
       });
       if (patch.disabled || patch.roles) await this.d.sessions.deleteForUser(tx, userId);
-      await this.d.audit(tx, { viewer, requestId: requestId ?? null }, {
-        action: 'user.updated',
-        objectType: 'user',
-        objectId: userId,
-        details: { ...patch },
-      });
+      await this.d.audit(
+        tx,
+        { viewer, requestId: requestId ?? null },
+        {
+          action: 'user.updated',
+          objectType: 'user',
+          objectId: userId,
+          details: { ...patch },
+        },
+      );
       return toUser(u);
     });
   }
@@ -114,7 +124,11 @@ export class UsersService {
       await this.d.users.update(tx, userId, { totp_secret_enc: null, totp_pending_enc: null, totp_last_step: null });
       await this.d.users.replaceRecoveryCodes(tx, userId, []);
       await this.d.sessions.deleteForUser(tx, userId);
-      await this.d.audit(tx, { viewer, requestId: requestId ?? null }, { action: 'user.mfa_reset', objectType: 'user', objectId: userId });
+      await this.d.audit(
+        tx,
+        { viewer, requestId: requestId ?? null },
+        { action: 'user.mfa_reset', objectType: 'user', objectId: userId },
+      );
     });
   }
 
@@ -123,7 +137,9 @@ export class UsersService {
     const user = viewer.userId ? await this.d.users.byId(this.d.database.db, viewer.userId) : undefined;
     if (!user) throw new NotFoundError('user');
     const secret = newTotpSecret();
-    await this.d.database.transaction((tx) => this.d.users.update(tx, user.id, { totp_pending_enc: this.d.cipher.encrypt(secret) }));
+    await this.d.database.transaction((tx) =>
+      this.d.users.update(tx, user.id, { totp_pending_enc: this.d.cipher.encrypt(secret) }),
+    );
     return enrolmentOf(secret, user.email);
   }
 
@@ -136,9 +152,17 @@ export class UsersService {
     if (step === null) throw ValidationError.field('code', 'the code does not match; check the time on your device');
     const { codes, hashes } = newRecoveryCodes(POLICY.recoveryCodeCount);
     await this.d.database.transaction(async (tx) => {
-      await this.d.users.update(tx, user.id, { totp_secret_enc: user.totp_pending_enc, totp_pending_enc: null, totp_last_step: step });
+      await this.d.users.update(tx, user.id, {
+        totp_secret_enc: user.totp_pending_enc,
+        totp_pending_enc: null,
+        totp_last_step: step,
+      });
       await this.d.users.replaceRecoveryCodes(tx, user.id, hashes);
-      await this.d.audit(tx, { viewer, requestId: requestId ?? null }, { action: 'user.mfa_enrolled', objectType: 'user', objectId: user.id });
+      await this.d.audit(
+        tx,
+        { viewer, requestId: requestId ?? null },
+        { action: 'user.mfa_enrolled', objectType: 'user', objectId: user.id },
+      );
     });
     return { recoveryCodes: codes };
   }

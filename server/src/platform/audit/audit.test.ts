@@ -25,12 +25,17 @@ describe.each(drivers)('audit chain on %s', (driver) => {
     for (let i = 0; i < n; i++) {
       clock.advance(1000);
       await t().database.transaction((tx) =>
-        appendAudit(tx, clock, { viewer, requestId: `req-${i}` }, {
-          action: 'report.read',
-          objectType: 'report',
-          objectId: `r${i}`,
-          details: { z: 1, a: ['x', { b: 2 }], note: 'Ünïcode ✓' },
-        }),
+        appendAudit(
+          tx,
+          clock,
+          { viewer, requestId: `req-${i}` },
+          {
+            action: 'report.read',
+            objectType: 'report',
+            objectId: `r${i}`,
+            details: { z: 1, a: ['x', { b: 2 }], note: 'Ünïcode ✓' },
+          },
+        ),
       );
     }
   }
@@ -41,21 +46,29 @@ describe.each(drivers)('audit chain on %s', (driver) => {
   });
 
   it('writes nothing when the transaction that carries it rolls back', async () => {
-    const before = await t().database.db.selectFrom('audit_log').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const before = await t()
+      .database.db.selectFrom('audit_log')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
     await expect(
       t().database.transaction(async (tx) => {
         await appendAudit(tx, clock, { viewer }, { action: 'x', objectType: 'y' });
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
-    const after = await t().database.db.selectFrom('audit_log').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const after = await t()
+      .database.db.selectFrom('audit_log')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
   it('keeps a gap-free line under concurrent writers', async () => {
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        t().database.transaction((tx) => appendAudit(tx, clock, { viewer }, { action: 'c', objectType: 'o', objectId: String(i) })),
+        t().database.transaction((tx) =>
+          appendAudit(tx, clock, { viewer }, { action: 'c', objectType: 'o', objectId: String(i) }),
+        ),
       ),
     );
     const r = await verifyAuditChain(t().database.db);
@@ -63,7 +76,9 @@ describe.each(drivers)('audit chain on %s', (driver) => {
   });
 
   it('refuses updates and deletes', async () => {
-    await expect(sql`update audit_log set action = 'x' where seq = 1`.execute(t().database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_log set action = 'x' where seq = 1`.execute(t().database.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from audit_log where seq = 1`.execute(t().database.db)).rejects.toThrow(/append-only/);
   });
 

@@ -27,7 +27,12 @@ const AUDIT_LOCK = 7202;
  */
 export async function appendAudit(tx: Tx, clock: Clock, ctx: AuditContext, entry: AuditEntry): Promise<number> {
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
-  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await tx
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const at = new Date(Math.floor(clock.now().getTime()));
   const fields: AuditFields = {
     seq: (last?.seq ?? 0) + 1,

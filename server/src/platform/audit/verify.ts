@@ -1,7 +1,9 @@
 import type { Db } from '../db/database.ts';
 import { chainHash, GENESIS_HASH } from './chain.ts';
 
-export type VerifyResult = { ok: true; rows: number } | { ok: false; rows: number; firstBadSeq: number; reason: string };
+export type VerifyResult =
+  | { ok: true; rows: number }
+  | { ok: false; rows: number; firstBadSeq: number; reason: string };
 
 /**
  * Walks the chain in order, recomputing every hash. Names the first row that does not

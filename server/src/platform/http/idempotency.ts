@@ -27,9 +27,13 @@ async function idempotencyPlugin(app: FastifyInstance, opts: { database: Databas
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || !MUTATING.has(request.method) || !request.viewer) return;
     if (!KEY_RE.test(key)) {
-      throw new AppError(400, 'validation', 'Invalid request', 'Idempotency-Key must be 8–128 letters, digits or . _ : -', [
-        { field: 'header.idempotency-key', message: 'must be 8–128 characters of [A-Za-z0-9._:-]' },
-      ]);
+      throw new AppError(
+        400,
+        'validation',
+        'Invalid request',
+        'Idempotency-Key must be 8–128 letters, digits or . _ : -',
+        [{ field: 'header.idempotency-key', message: 'must be 8–128 characters of [A-Za-z0-9._:-]' }],
+      );
     }
     const principal = request.viewer.tokenId ? `token:${request.viewer.tokenId}` : `user:${request.viewer.userId}`;
     const path = request.url;
@@ -38,7 +42,16 @@ async function idempotencyPlugin(app: FastifyInstance, opts: { database: Databas
       .digest('hex');
     const inserted = await db
       .insertInto('idempotency_keys')
-      .values({ principal, key, method: request.method, path, request_hash: requestHash, status_code: null, response_body: null, response_type: null })
+      .values({
+        principal,
+        key,
+        method: request.method,
+        path,
+        request_hash: requestHash,
+        status_code: null,
+        response_body: null,
+        response_type: null,
+      })
       .onConflict((oc) => oc.columns(['principal', 'key']).doNothing())
       .returning('key')
       .executeTakeFirst();
@@ -53,9 +66,15 @@ async function idempotencyPlugin(app: FastifyInstance, opts: { database: Databas
       .where('key', '=', key)
       .executeTakeFirstOrThrow();
     if (seen.request_hash !== requestHash) {
-      throw new AppError(422, 'idempotency-key-reused', 'Idempotency key reused', 'This Idempotency-Key was used for a different request.');
+      throw new AppError(
+        422,
+        'idempotency-key-reused',
+        'Idempotency key reused',
+        'This Idempotency-Key was used for a different request.',
+      );
     }
-    if (seen.status_code === null) throw new ConflictError('A request with this Idempotency-Key is still being processed.');
+    if (seen.status_code === null)
+      throw new ConflictError('A request with this Idempotency-Key is still being processed.');
     reply.header('idempotent-replayed', 'true');
     if (seen.response_type) reply.type(seen.response_type);
     return reply.status(seen.status_code).send(seen.response_body ?? undefined);
@@ -66,7 +85,11 @@ async function idempotencyPlugin(app: FastifyInstance, opts: { database: Databas
     if (!idem) return payload;
     const q = db.updateTable('idempotency_keys').where('principal', '=', idem.principal).where('key', '=', idem.key);
     if (reply.statusCode >= 500) {
-      await db.deleteFrom('idempotency_keys').where('principal', '=', idem.principal).where('key', '=', idem.key).execute();
+      await db
+        .deleteFrom('idempotency_keys')
+        .where('principal', '=', idem.principal)
+        .where('key', '=', idem.key)
+        .execute();
     } else {
       await q
         .set({

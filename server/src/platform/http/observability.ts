@@ -30,7 +30,9 @@ async function observabilityPlugin(app: FastifyInstance, opts: ObservabilityOpti
     const ok = await opts.ready();
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not ready' });
   });
-  app.get('/metrics', hidden, async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  app.get('/metrics', hidden, async (_request, reply) =>
+    reply.type(registry.contentType).send(await registry.metrics()),
+  );
 }
 
 export const observability = fp(observabilityPlugin, { name: 'cordon-observability' });

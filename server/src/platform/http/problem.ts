@@ -53,7 +53,9 @@ export function registerProblemHandler(app: FastifyInstance): void {
     }
     if (error.validation) {
       const errors = (error.validation as AjvIssue[]).map((i) => fieldOf(i, error.validationContext));
-      const dedup = errors.filter((e, i) => errors.findIndex((x) => x.field === e.field && x.message === e.message) === i);
+      const dedup = errors.filter(
+        (e, i) => errors.findIndex((x) => x.field === e.field && x.message === e.message) === i,
+      );
       return send(reply, request, 400, {
         type: `${PROBLEM_BASE}validation`,
         title: 'Invalid request',

@@ -20,9 +20,9 @@ describe('validateMarking', () => {
     expect(
       validateMarking({ ...base, pap: 'CLEAR', tlp: 'RED', audience: { kind: 'agencies', agencyIds: [A] } }, 'm'),
     ).toEqual([{ field: 'm.pap', message: expect.any(String) }]);
-    expect(validateMarking({ ...base, tlp: 'GREEN', audience: { kind: 'agencies', agencyIds: [A, A] } })[0]?.field).toBe(
-      'marking.audience.agencyIds',
-    );
+    expect(
+      validateMarking({ ...base, tlp: 'GREEN', audience: { kind: 'agencies', agencyIds: [A, A] } })[0]?.field,
+    ).toBe('marking.audience.agencyIds');
   });
   it('accepts every consistent combination', () => {
     const ok: Array<[Marking['tlp'], Audience]> = [
@@ -46,7 +46,8 @@ describe('canSee', () => {
   const rec = (tlp: Marking['tlp'], audience: Audience) => ({ ownerAgencyId: 'owner', tlp, audience });
 
   it('lets the owner see everything it holds', () => {
-    for (const tlp of TLP_LEVELS) expect(canSee(owner, rec(tlp, { kind: 'agencies', agencyIds: ['named'] }))).toBe(true);
+    for (const tlp of TLP_LEVELS)
+      expect(canSee(owner, rec(tlp, { kind: 'agencies', agencyIds: ['named'] }))).toBe(true);
   });
   it('shows the public only CLEAR', () => {
     expect(canSee(null, rec('CLEAR', { kind: 'all' }))).toBe(true);

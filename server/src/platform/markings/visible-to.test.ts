@@ -20,7 +20,9 @@ const audiences: Audience[] = [
 /** Every valid TLP × audience combination, owned by OWNER. */
 const records = TLP_LEVELS.flatMap((tlp: Tlp) =>
   audiences
-    .filter((audience) => validateMarking({ tlp, audience, pap: 'AMBER', reliability: 'C', credibility: '3' }).length === 0)
+    .filter(
+      (audience) => validateMarking({ tlp, audience, pap: 'AMBER', reliability: 'C', credibility: '3' }).length === 0,
+    )
     .map((audience, i) => ({ id: `${tlp}/${i}`, ownerAgencyId: OWNER, tlp, audience })),
 );
 
@@ -51,9 +53,14 @@ describe.each(drivers)('markings matrix: visibleTo (SQL) = canSee on %s', (drive
     expect(records.length).toBeGreaterThan(15);
     let checked = 0;
     for (const reader of readers) {
-      const q = await sql<{ id: string }>`select id from marked_probe p where ${visibleTo(reader, 'p')} order by id`.execute(db);
+      const q = await sql<{
+        id: string;
+      }>`select id from marked_probe p where ${visibleTo(reader, 'p')} order by id`.execute(db);
       const fromSql = q.rows.map((r) => r.id).sort();
-      const fromJs = records.filter((r) => canSee(reader, r)).map((r) => r.id).sort();
+      const fromJs = records
+        .filter((r) => canSee(reader, r))
+        .map((r) => r.id)
+        .sort();
       expect(fromSql, `reader ${JSON.stringify(reader)}`).toEqual(fromJs);
       checked += records.length;
     }
@@ -62,9 +69,9 @@ describe.each(drivers)('markings matrix: visibleTo (SQL) = canSee on %s', (drive
     expect(see(null).every((id) => id.startsWith('CLEAR/'))).toBe(true);
     expect(see({ agencyId: OWNER, region: 'Asia' })).toHaveLength(records.length);
     expect(see({ agencyId: OTHER, region: 'Oceania' }).some((id) => id.startsWith('RED/'))).toBe(true); // named in [NAMED, OTHER]
-    expect(see({ agencyId: '10000000-0000-4000-8000-000000000009', region: 'Oceania' }).some((id) => id.startsWith('RED/'))).toBe(
-      false,
-    );
+    expect(
+      see({ agencyId: '10000000-0000-4000-8000-000000000009', region: 'Oceania' }).some((id) => id.startsWith('RED/')),
+    ).toBe(false);
     expect(checked).toBe(readers.length * records.length);
     await sql`drop table marked_probe`.execute(db);
   });
