@@ -11,9 +11,13 @@ export function ensureWebBuilt(webDist: string, log: (msg: string) => void): boo
   const webDir = dirname(webDist);
   if (!existsSync(join(webDir, 'package.json'))) return false;
   log('Building the web console (first start only, ~30 s)…');
-  const res = spawnSync(process.execPath, [join(webDir, '../node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: webDir,
-    stdio: 'inherit',
-  });
+  const res = spawnSync(
+    process.execPath,
+    [join(webDir, '../node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: webDir,
+      stdio: 'inherit',
+    },
+  );
   return res.status === 0 && existsSync(join(webDist, 'index.html'));
 }

@@ -1,11 +1,16 @@
 import { ROLES, type Role, SCOPES, type Scope } from '@cordon/contracts';
 import type { Command } from 'commander';
-import { currentTotp } from '../platform/auth/totp.ts';
 import { DEMO_EMAIL_DOMAIN } from '../demo/accounts.ts';
+import { currentTotp } from '../platform/auth/totp.ts';
 import { withContext } from './context.ts';
 
-const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
-const out = (x: unknown): void => void process.stdout.write(`${typeof x === 'string' ? x : JSON.stringify(x, null, 2)}\n`);
+const list = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+const out = (x: unknown): void =>
+  void process.stdout.write(`${typeof x === 'string' ? x : JSON.stringify(x, null, 2)}\n`);
 
 function checkAll<T extends string>(given: string[], allowed: readonly T[], what: string): T[] {
   const bad = given.filter((g) => !allowed.includes(g as T));
@@ -66,7 +71,11 @@ export function registerAdminCommands(program: Command): void {
     .action((o: { as: string; name: string; scopes: string; days: string }) =>
       withContext(async (ctx) => {
         const scopes = checkAll<Scope>(list(o.scopes), SCOPES, 'scope');
-        const r = await ctx.agencies.tokens.issue(await ctx.as(o.as), { name: o.name, scopes, expiresInDays: Number(o.days) });
+        const r = await ctx.agencies.tokens.issue(await ctx.as(o.as), {
+          name: o.name,
+          scopes,
+          expiresInDays: Number(o.days),
+        });
         out(`token (shown once): ${r.token}`);
         out(r.apiToken);
       }),

@@ -1,6 +1,6 @@
 import type { Region, Role } from '@cordon/contracts';
-import { createAgenciesFeature } from '../features/agencies/index.ts';
 import { viewerOfUser } from '../features/agencies/accounts.service.ts';
+import { createAgenciesFeature } from '../features/agencies/index.ts';
 import { createAuditor } from '../platform/audit/audit.ts';
 import type { Viewer } from '../platform/auth/viewer.ts';
 import { systemClock } from '../platform/clock/clock.ts';
@@ -35,7 +35,16 @@ export async function withContext<T>(fn: (ctx: CliContext) => Promise<T>): Promi
       const hub = (await agencies.repos.agencies.list(database.db, { kind: 'hub' }))[0];
       if (!hub) throw new Error('no hub agency: run `cordon seed` or register one');
       const roles: Role[] = ['hub-admin', 'agency-admin'];
-      return { kind: 'system', userId: null, tokenId: null, agencyId: hub.id, country: hub.country, region: hub.region as Region, roles, scopes: null };
+      return {
+        kind: 'system',
+        userId: null,
+        tokenId: null,
+        agencyId: hub.id,
+        country: hub.country,
+        region: hub.region as Region,
+        roles,
+        scopes: null,
+      };
     },
     async as(email) {
       const u = await agencies.repos.users.byEmail(database.db, email);

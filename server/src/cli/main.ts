@@ -1,9 +1,9 @@
 import { Command } from 'commander';
+import { isEmpty, seedDemoWorld } from '../demo/world.ts';
 import { describeVerify, verifyAuditChain } from '../platform/audit/verify.ts';
 import { systemClock } from '../platform/clock/clock.ts';
 import { loadConfig } from '../platform/config.ts';
 import { FieldCipher } from '../platform/crypto/secrets.ts';
-import { isEmpty, seedDemoWorld } from '../demo/world.ts';
 import { openAndMigrate } from '../runtime.ts';
 import { registerAdminCommands } from './admin-commands.ts';
 import { withContext } from './context.ts';
@@ -33,8 +33,13 @@ program
   .option('--scale <n>', 'multiply the synthetic volume (benchmarks)', '1')
   .action(async (o: { scale: string }) =>
     withContext(async (ctx) => {
-      if (!(await isEmpty(ctx.database))) throw new Error('the database is not empty; the demo world goes only into an empty one');
-      const s = await seedDemoWorld(ctx.database, { clock: systemClock, cipher: new FieldCipher(ctx.config.secretKey) }, { scale: Number(o.scale) });
+      if (!(await isEmpty(ctx.database)))
+        throw new Error('the database is not empty; the demo world goes only into an empty one');
+      const s = await seedDemoWorld(
+        ctx.database,
+        { clock: systemClock, cipher: new FieldCipher(ctx.config.secretKey) },
+        { scale: Number(o.scale) },
+      );
       process.stdout.write(`demo world loaded: ${s.agencies} agencies, ${s.users} users\n`);
     }),
   );

@@ -49,7 +49,9 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   const url = `http://${config.host}:${config.port}`;
   say('');
   say(`Cordon is running at ${url}/console/  (API docs: ${url}/api/docs)`);
-  say(`Database: ${database.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
+  say(
+    `Database: ${database.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+  );
   if (!webOk) say('The web console could not be built; the API is up. Run `npm run build:web` to see why.');
   if (wantDemo || seeded) {
     say(`Demo accounts (password ${DEMO_PASSWORD}; MFA accounts use TOTP secret ${DEMO_TOTP_SECRET},`);

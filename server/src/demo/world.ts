@@ -1,11 +1,11 @@
 import type { Region } from '@cordon/contracts';
 import { sql } from 'kysely';
+import { COUNTRIES, countryOf } from '../features/agencies/countries.ts';
 import { createAuditor } from '../platform/audit/audit.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Clock } from '../platform/clock/clock.ts';
 import type { FieldCipher } from '../platform/crypto/secrets.ts';
 import type { Database, Tx } from '../platform/db/database.ts';
-import { COUNTRIES, countryOf } from '../features/agencies/countries.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, EXTRA_AGENCIES } from './accounts.ts';
 
 export interface SeedOptions {
@@ -96,7 +96,14 @@ async function insertAgencies(tx: Tx): Promise<Map<string, string>> {
   const members = [...COUNTRIES.values()].filter((c) => c.unMember).sort((a, b) => a.code.localeCompare(b.code));
   const ncbs = await tx
     .insertInto('agencies')
-    .values(members.map((c) => ({ name: `National Central Bureau ${c.name}`, country: c.code, region: c.region, kind: 'ncb' })))
+    .values(
+      members.map((c) => ({
+        name: `National Central Bureau ${c.name}`,
+        country: c.code,
+        region: c.region,
+        kind: 'ncb',
+      })),
+    )
     .returning(['id', 'country'])
     .execute();
   for (const r of ncbs) ids.set(`ncb-${r.country}`, r.id);
