@@ -18,6 +18,7 @@ import { idempotency } from './platform/http/idempotency.ts';
 import { observability } from './platform/http/observability.ts';
 import { registerProblemHandler } from './platform/http/problem.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
+import { markingsRoutes } from './platform/markings/markings.routes.ts';
 
 export interface AppDeps {
   database: Database;
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(authentication, { resolver: agencies.accounts, secureCookies });
   await app.register(idempotency, { database: deps.database });
 
+  await app.register(markingsRoutes);
   await agencies.register(app, { secureCookies, loginRateLimit: deps.loginRateLimit ?? 20 });
   if (deps.extend) await deps.extend(app);
 

@@ -24,4 +24,11 @@ export const agenciesRoutes: RouteRule[] = [
   },
   { method: 'DELETE', url: `/api/tokens/${ZERO}`, roles: ['agency-admin'] },
   { method: 'GET', url: '/api/docs/json', roles: 'any', public: true },
+  {
+    method: 'POST',
+    url: '/api/markings/validate',
+    roles: 'any',
+    scopes: ['intel:write'],
+    body: { marking: { tlp: 'GREEN', audience: { kind: 'all' }, pap: 'GREEN', reliability: 'B', credibility: '2' } },
+  },
 ];
