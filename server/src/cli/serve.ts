@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { buildApp } from '../app.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from '../demo/accounts.ts';
 import { isEmpty, seedDemoWorld } from '../demo/world.ts';
@@ -25,6 +26,8 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     say(`Demo world loaded: ${s.agencies} agencies, ${s.users} users.`);
     seeded = true;
   }
+  // PGlite has no autovacuum: give the planner statistics after migrating and seeding.
+  if (database.driver === 'pglite') await sql`analyze`.execute(database.db);
   const webOk = ensureWebBuilt(config.webDist, say);
   const app = await buildApp({
     database,

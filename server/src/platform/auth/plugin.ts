@@ -71,6 +71,8 @@ const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/
 async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions): Promise<void> {
   app.decorateRequest('viewer', null);
   app.addHook('onRequest', async (request, reply) => {
+    // Static files, docs and health checks never need the caller: no lookup for them.
+    if (!isApi(request.url)) return;
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       request.viewer = await opts.resolver.fromApiToken(header.slice(7).trim());
