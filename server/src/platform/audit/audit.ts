@@ -26,13 +26,15 @@ const AUDIT_LOCK = 7202;
  * takes the chain lock, which is held until commit.
  */
 export async function appendAudit(tx: Tx, clock: Clock, ctx: AuditContext, entry: AuditEntry): Promise<number> {
-  // Lock, then read the head, in one round trip: the lateral read runs after the lock is held.
-  const head = await sql<{ seq: number | null; hash: string | null }>`
-    with l as (select pg_advisory_xact_lock(${AUDIT_LOCK}))
-    select h.seq, h.hash from l
-    left join lateral (select seq, hash from audit_log order by seq desc limit 1) h on true`.execute(tx);
-  const row = head.rows[0];
-  const last = row?.seq != null && row.hash != null ? { seq: row.seq, hash: row.hash } : undefined;
+  // The lock and the head read must be two statements: under READ COMMITTED a statement's
+  // snapshot is taken when it starts, so a read in the locking statement could see a stale head.
+  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
+  const last = await tx
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const at = new Date(Math.floor(clock.now().getTime()));
   const fields: AuditFields = {
     seq: (last?.seq ?? 0) + 1,

@@ -1,0 +1,11 @@
+export { mayReceive } from './audience.ts';
+export { type Bus, type EventHandler, InProcessBus, type SubscribeOptions, type Subscription } from './bus.ts';
+export { type ConsumerHandler, consumeEvents, IdempotentConsumer } from './consumer.ts';
+export { Dispatcher, type DispatcherOptions, type DispatchResult } from './dispatcher.ts';
+export { type EventsRoutesOptions, eventsRoutes } from './events.routes.ts';
+export { type LiveConnection, LiveHub, type LiveHubOptions, type LiveSink, sseFrame } from './live.ts';
+export { NatsBus, type NatsBusOptions } from './natsBus.ts';
+export { pruneEvents } from './outbox.repository.ts';
+export { emit, InvalidEventError, MAX_EVENT_BYTES } from './outbox.ts';
+export { createEventsPlatform, type EventsPlatform, type EventsPlatformOptions } from './platform.ts';
+export type { EventAudience, EventEnvelope, Log, NewEvent } from './types.ts';
