@@ -25,6 +25,7 @@ import type { Viewer } from '../../server/src/platform/auth/viewer.ts';
 import { systemClock } from '../../server/src/platform/clock/clock.ts';
 import { FieldCipher } from '../../server/src/platform/crypto/secrets.ts';
 import type { Database, Tx } from '../../server/src/platform/db/database.ts';
+import { createEventsPlatform } from '../../server/src/platform/events/platform.ts';
 import type { Reader } from '../../server/src/platform/markings/markings.ts';
 import { visibleTo } from '../../server/src/platform/markings/visible-to.ts';
 import { parseCommonArgs, USAGE_COMMON } from '../lib/args.ts';
@@ -246,6 +247,7 @@ async function main(): Promise<void> {
 
   let bench: BenchDatabase | null = null;
   const apps: FastifyInstance[] = [];
+  const closers: Array<() => Promise<void>> = [];
   try {
     bench = await openBenchDatabase(args.driver);
     const { database } = bench;
@@ -253,10 +255,13 @@ async function main(): Promise<void> {
     await seedDemoWorld(database, { clock: systemClock, cipher: new FieldCipher(randomBytes(32)) });
     await createMarkedTable(database);
 
+    const events = await createEventsPlatform({ database, clock: systemClock });
+    closers.push(() => events.close());
     const app = await buildApp({
       database,
       clock: systemClock,
       secretKey: randomBytes(32),
+      events,
       loginRateLimit: 1000,
       extend: benchRoutes(database),
     });
@@ -320,6 +325,7 @@ async function main(): Promise<void> {
     );
   } finally {
     for (const a of apps) await a.close();
+    for (const c of closers) await c();
     await bench?.close();
   }
 }

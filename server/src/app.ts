@@ -14,6 +14,8 @@ import { authentication } from './platform/auth/plugin.ts';
 import type { Clock } from './platform/clock/clock.ts';
 import { FieldCipher } from './platform/crypto/secrets.ts';
 import type { Database } from './platform/db/database.ts';
+import { eventsRoutes } from './platform/events/events.routes.ts';
+import type { EventsPlatform } from './platform/events/platform.ts';
 import { idempotency } from './platform/http/idempotency.ts';
 import { observability } from './platform/http/observability.ts';
 import { registerProblemHandler } from './platform/http/problem.ts';
@@ -24,14 +26,14 @@ export interface AppDeps {
   database: Database;
   clock: Clock;
   secretKey: Buffer;
+  /** Outbox dispatcher, bus and live hub (createEventsPlatform). */
+  events: Pick<EventsPlatform, 'live' | 'notify' | 'ready'>;
   secureCookies?: boolean;
   /** Folder of the built console (web/dist); served at /console/ when present. */
   webDist?: string | null;
-  logger?: FastifyServerOptions['logger'];
+  logger?: FastifyServerOptions['loggerInstance'];
   /** Sign-in attempts allowed per client address per minute (default 20). */
   loginRateLimit?: number;
-  /** Extra readiness checks (the event bus, …). */
-  ready?: () => Promise<boolean>;
   /** Hook for platform parts wired outside (events stream); runs after auth is in place. */
   extend?: (app: FastifyInstance) => Promise<void>;
 }
@@ -41,7 +43,7 @@ const REQUEST_ID_RE = /^[\w.:-]{1,100}$/;
 /** Builds the HTTP application: platform plugins first, then each feature's routes. */
 export async function buildApp(deps: AppDeps) {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: 1_048_576,
     trustProxy: process.env.CORDON_TRUST_PROXY === '1',
     genReqId: (req) => {
@@ -59,7 +61,13 @@ export async function buildApp(deps: AppDeps) {
   const secureCookies = deps.secureCookies ?? false;
   const audit = createAuditor(deps.clock);
   const cipher = new FieldCipher(deps.secretKey);
-  const agencies = createAgenciesFeature({ database: deps.database, clock: deps.clock, audit, cipher });
+  const agencies = createAgenciesFeature({
+    database: deps.database,
+    clock: deps.clock,
+    audit,
+    cipher,
+    events: deps.events,
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -95,12 +103,13 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(observability, {
-    ready: async () => (await deps.database.ping()) && (deps.ready ? await deps.ready() : true),
+    ready: async () => (await deps.database.ping()) && (await deps.events.ready()),
   });
   await app.register(authentication, { resolver: agencies.accounts, secureCookies });
   await app.register(idempotency, { database: deps.database });
 
   await app.register(markingsRoutes);
+  await app.register(eventsRoutes, { live: deps.events.live });
   await agencies.register(app, { secureCookies, loginRateLimit: deps.loginRateLimit ?? 20 });
   if (deps.extend) await deps.extend(app);
 

@@ -8,6 +8,7 @@ import { currentTotp } from '../src/platform/auth/totp.ts';
 import { ManualClock } from '../src/platform/clock/clock.ts';
 import { FieldCipher } from '../src/platform/crypto/secrets.ts';
 import type { Db, Driver } from '../src/platform/db/database.ts';
+import { createEventsPlatform, type EventsPlatform } from '../src/platform/events/platform.ts';
 import { createTestDb, type TestDb } from './db.ts';
 
 export const TEST_KEY = Buffer.alloc(32, 7);
@@ -32,6 +33,7 @@ export interface TestUser {
 export interface TestContext {
   app: App;
   db: TestDb;
+  events: EventsPlatform;
   clock: ManualClock;
   cipher: FieldCipher;
   database(): Db;
@@ -51,10 +53,12 @@ export function useTestApp(driver: Driver, options: { loginRateLimit?: number } 
   beforeAll(async () => {
     const db = await createTestDb(driver);
     const clock = new ManualClock('2026-06-01T08:00:00Z');
+    const events = await createEventsPlatform({ database: db.database, clock, dispatcher: { pollMs: 50 } });
     const app = await buildApp({
       database: db.database,
       clock,
       secretKey: TEST_KEY,
+      events,
       loginRateLimit: options.loginRateLimit ?? 100_000,
     });
     await app.ready();
@@ -63,6 +67,7 @@ export function useTestApp(driver: Driver, options: { loginRateLimit?: number } 
     const self: TestContext = {
       app,
       db,
+      events,
       clock,
       cipher,
       database: () => db.database.db,
@@ -124,6 +129,7 @@ export function useTestApp(driver: Driver, options: { loginRateLimit?: number } 
   }, 60_000);
   afterAll(async () => {
     await ctx?.app.close();
+    await ctx?.events.close();
     await ctx?.db.close();
   });
   return () => {

@@ -25,7 +25,15 @@ export async function withContext<T>(fn: (ctx: CliContext) => Promise<T>): Promi
   const config = loadConfig();
   const { database } = await openAndMigrate(config);
   const cipher = new FieldCipher(config.secretKey);
-  const agencies = createAgenciesFeature({ database, clock: systemClock, audit: createAuditor(systemClock), cipher });
+  // Events written here wait in the outbox; a running server's dispatcher delivers them.
+  const events = { notify() {} };
+  const agencies = createAgenciesFeature({
+    database,
+    clock: systemClock,
+    audit: createAuditor(systemClock),
+    cipher,
+    events,
+  });
   const ctx: CliContext = {
     config,
     database,

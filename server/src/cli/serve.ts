@@ -1,10 +1,15 @@
 import { sql } from 'kysely';
+import pino from 'pino';
 import { buildApp } from '../app.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from '../demo/accounts.ts';
 import { isEmpty, seedDemoWorld } from '../demo/world.ts';
+import { accountsCleanup } from '../features/agencies/housekeeping.ts';
 import { systemClock } from '../platform/clock/clock.ts';
 import type { Config } from '../platform/config.ts';
 import { FieldCipher } from '../platform/crypto/secrets.ts';
+import { createEventsPlatform } from '../platform/events/platform.ts';
+import { platformCleanup, scheduleHousekeeping } from '../platform/housekeeping.ts';
+import { JobRunner } from '../platform/jobs/runner.ts';
 import { openAndMigrate } from '../runtime.ts';
 import { ensureWebBuilt } from '../web-build.ts';
 
@@ -29,13 +34,20 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   // PGlite has no autovacuum: give the planner statistics after migrating and seeding.
   if (database.driver === 'pglite') await sql`analyze`.execute(database.db);
   const webOk = ensureWebBuilt(config.webDist, say);
+  const logger = pino({ level: config.logLevel });
+  const events = await createEventsPlatform({ database, clock: systemClock, natsUrl: config.natsUrl, logger });
+  const jobs = new JobRunner({ database, clock: systemClock, logger });
+  await scheduleHousekeeping(jobs, database, systemClock, { ...platformCleanup(), ...accountsCleanup }, (counts) =>
+    logger.info({ counts }, 'housekeeping done'),
+  );
   const app = await buildApp({
     database,
     clock: systemClock,
     secretKey: config.secretKey,
+    events,
     secureCookies: config.secureCookies,
     webDist: config.webDist,
-    logger: { level: config.logLevel },
+    logger,
   });
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -43,11 +55,14 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     closing = true;
     say(`\n${signal}: stopping Cordon…`);
     await app.close();
+    await jobs.stop();
+    await events.close();
     await database.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  jobs.start();
   await app.listen({ host: config.host, port: config.port });
   const url = `http://${config.host}:${config.port}`;
   say('');

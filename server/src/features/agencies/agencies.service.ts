@@ -1,7 +1,10 @@
 import type { Agency, AgencyKind, NewAgency } from '@cordon/contracts';
 import type { Auditor } from '../../platform/audit/audit.ts';
 import { hasRole, type Viewer } from '../../platform/auth/viewer.ts';
+import type { Clock } from '../../platform/clock/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { emit } from '../../platform/events/outbox.ts';
+import type { Notifier } from '../../platform/events/types.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import type { AgenciesRepository } from './agencies.repository.ts';
 import { countryOf } from './countries.ts';
@@ -10,6 +13,8 @@ export interface AgenciesDeps {
   database: Database;
   audit: Auditor;
   agencies: AgenciesRepository;
+  clock: Clock;
+  events: Notifier;
 }
 
 /** The member agencies of the network. Only the hub administrator registers new ones. */
@@ -32,7 +37,7 @@ export class AgenciesService {
     if (!country) throw ValidationError.field('country', `${input.country} is not an ISO 3166-1 alpha-2 country code`);
     if (input.kind === 'hub') throw ValidationError.field('kind', 'there is only one hub');
     const name = input.name.trim();
-    return this.d.database.transaction(async (tx) => {
+    const registered = await this.d.database.transaction(async (tx) => {
       if (await this.d.agencies.findByName(tx, country.code, name)) {
         throw new ConflictError(`An agency named "${name}" already exists in ${country.code}.`, [
           { field: 'name', message: 'already registered in this country' },
@@ -54,7 +59,15 @@ export class AgenciesService {
           details: { name, country: country.code, kind: input.kind },
         },
       );
+      await emit(tx, {
+        topic: 'agencies.agency.registered',
+        data: { agencyId: agency.id, name, country: country.code, kind: input.kind },
+        audience: { kind: 'members' },
+        occurredAt: this.d.clock.now(),
+      });
       return agency;
     });
+    this.d.events.notify();
+    return registered;
   }
 }

@@ -3,6 +3,7 @@ import type { Auditor } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/secrets.ts';
 import type { Database } from '../../platform/db/database.ts';
+import type { Notifier } from '../../platform/events/types.ts';
 import { AccountsService } from './accounts.service.ts';
 import { adminRoutes } from './admin.routes.ts';
 import { AgenciesRepository } from './agencies.repository.ts';
@@ -19,6 +20,7 @@ export interface AgenciesFeatureDeps {
   clock: Clock;
   audit: Auditor;
   cipher: FieldCipher;
+  events: Notifier;
 }
 
 export type AgenciesFeature = ReturnType<typeof createAgenciesFeature>;

@@ -5,7 +5,9 @@ import { enrolmentOf, matchTotp, newTotpSecret } from '../../platform/auth/totp.
 import { hasRole, type Viewer } from '../../platform/auth/viewer.ts';
 import type { Clock } from '../../platform/clock/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/secrets.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Tx } from '../../platform/db/database.ts';
+import { emit } from '../../platform/events/outbox.ts';
+import type { Notifier } from '../../platform/events/types.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import type { AgenciesRepository } from './agencies.repository.ts';
 import { POLICY } from './policy.ts';
@@ -21,6 +23,7 @@ export interface UsersDeps {
   agencies: AgenciesRepository;
   users: UsersRepository;
   sessions: SessionsRepository;
+  events: Notifier;
 }
 
 const HUB_ROLES: Role[] = ['hub-admin', 'hub-reviewer'];
@@ -28,6 +31,16 @@ const HUB_ROLES: Role[] = ['hub-admin', 'hub-reviewer'];
 /** Accounts of an agency, managed by its administrator; MFA enrolment by the user. */
 export class UsersService {
   constructor(private readonly d: UsersDeps) {}
+
+  /** Tells the agency's administrators, live, that one of its accounts changed. */
+  private emitToAdmins(tx: Tx, topic: string, agencyId: string, data: Record<string, unknown>) {
+    return emit(tx, {
+      topic: `agencies.user.${topic}`,
+      data: { agencyId, ...data },
+      audience: { kind: 'agencies', agencyIds: [agencyId], roles: ['agency-admin'] },
+      occurredAt: this.d.clock.now(),
+    });
+  }
 
   /** Agency admins manage their own agency; the hub admin any agency. Others: 404, as if absent. */
   private async manageable(viewer: Viewer, userId: string): Promise<UserRow> {
@@ -59,7 +72,7 @@ export class UsersService {
     }
     await this.checkRoles(agencyId, input.roles);
     const passwordHash = await hashPassword(input.password);
-    return this.d.database.transaction(async (tx) => {
+    const user = await this.d.database.transaction(async (tx) => {
       if (await this.d.users.byEmail(tx, input.email)) {
         throw new ConflictError('An account with this e-mail address exists.', [
           { field: 'email', message: 'already in use' },
@@ -82,8 +95,15 @@ export class UsersService {
           details: { agencyId, roles: input.roles },
         },
       );
+      await this.emitToAdmins(tx, 'created', agencyId, {
+        userId: u.id,
+        displayName: u.display_name,
+        roles: input.roles,
+      });
       return toUser(u);
     });
+    this.d.events.notify();
+    return user;
   }
 
   async update(viewer: Viewer, userId: string, patch: UserPatch, requestId?: string): Promise<User> {
@@ -96,7 +116,7 @@ export class UsersService {
         throw ValidationError.field('roles', 'you cannot remove your own administrator role');
       }
     }
-    return this.d.database.transaction(async (tx) => {
+    const updated = await this.d.database.transaction(async (tx) => {
       const u = await this.d.users.update(tx, userId, {
         ...(patch.displayName !== undefined ? { display_name: patch.displayName.trim() } : {}),
         ...(patch.roles ? { roles: patch.roles } : {}),
@@ -113,13 +133,16 @@ export class UsersService {
           details: { ...patch },
         },
       );
+      await this.emitToAdmins(tx, 'updated', target.agency_id, { userId, changed: Object.keys(patch) });
       return toUser(u);
     });
+    this.d.events.notify();
+    return updated;
   }
 
   /** Clears a user's MFA (lost phone); they enrol again at next sign-in. Ends their sessions. */
   async resetMfa(viewer: Viewer, userId: string, requestId?: string): Promise<void> {
-    await this.manageable(viewer, userId);
+    const target = await this.manageable(viewer, userId);
     await this.d.database.transaction(async (tx) => {
       await this.d.users.update(tx, userId, { totp_secret_enc: null, totp_pending_enc: null, totp_last_step: null });
       await this.d.users.replaceRecoveryCodes(tx, userId, []);
@@ -129,7 +152,9 @@ export class UsersService {
         { viewer, requestId: requestId ?? null },
         { action: 'user.mfa_reset', objectType: 'user', objectId: userId },
       );
+      await this.emitToAdmins(tx, 'mfa_reset', target.agency_id, { userId });
     });
+    this.d.events.notify();
   }
 
   /** Starts TOTP enrolment for the signed-in user: a new secret, shown as URI and QR. */

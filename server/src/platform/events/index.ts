@@ -8,4 +8,4 @@ export { NatsBus, type NatsBusOptions } from './natsBus.ts';
 export { pruneEvents } from './outbox.repository.ts';
 export { emit, InvalidEventError, MAX_EVENT_BYTES } from './outbox.ts';
 export { createEventsPlatform, type EventsPlatform, type EventsPlatformOptions } from './platform.ts';
-export type { EventAudience, EventEnvelope, Log, NewEvent } from './types.ts';
+export type { EventAudience, EventEnvelope, Log, NewEvent, Notifier } from './types.ts';

@@ -37,3 +37,8 @@ export type Log = Pick<BaseLogger, 'debug' | 'info' | 'warn' | 'error'>;
 
 const noop = () => {};
 export const silentLog: Log = { debug: noop, info: noop, warn: noop, error: noop };
+
+/** What a service needs after committing a transaction that emitted: a nudge to the dispatcher. */
+export interface Notifier {
+  notify(): void;
+}
