@@ -67,10 +67,9 @@ export class AccountsService implements PrincipalResolver {
       throw new TooManyAttemptsError(Math.ceil((throttle.locked_until.getTime() - now.getTime()) / 1000));
     }
     const user = await users.byEmail(database.db, key);
-    const ok =
-      user && !user.disabled
-        ? await verifyPassword(user.password_hash, password)
-        : (await burnPasswordCheck(password), false);
+    let ok = false;
+    if (user && !user.disabled) ok = await verifyPassword(user.password_hash, password);
+    else await burnPasswordCheck(password);
     if (!user || !ok) {
       await this.fail(key, user?.id ?? null, 'auth.login_failed', meta);
       throw new UnauthorizedError(WRONG);
