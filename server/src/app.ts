@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -16,6 +14,7 @@ import { FieldCipher } from './platform/crypto/secrets.ts';
 import type { Database } from './platform/db/database.ts';
 import { eventsRoutes } from './platform/events/events.routes.ts';
 import type { EventsPlatform } from './platform/events/platform.ts';
+import { serveConsole } from './platform/http/console.ts';
 import { idempotency } from './platform/http/idempotency.ts';
 import { observability } from './platform/http/observability.ts';
 import { registerProblemHandler } from './platform/http/problem.ts';
@@ -78,6 +77,8 @@ export async function buildApp(deps: AppDeps) {
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // Only behind TLS: on plain http over a LAN address it would break the console.
+        upgradeInsecureRequests: secureCookies ? [] : null,
       },
     },
     hsts: secureCookies,
@@ -113,17 +114,7 @@ export async function buildApp(deps: AppDeps) {
   await agencies.register(app, { secureCookies, loginRateLimit: deps.loginRateLimit ?? 20 });
   if (deps.extend) await deps.extend(app);
 
-  if (deps.webDist && existsSync(deps.webDist)) {
-    await app.register(fastifyStatic, {
-      root: deps.webDist,
-      prefix: '/console/',
-      wildcard: false,
-      index: 'index.html',
-    });
-    // Client-side routes of the console fall back to its index.html.
-    app.get('/console/*', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
-  }
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/console/'));
+  await serveConsole(app, deps.webDist);
 
   return Object.assign(app, { features: { agencies } });
 }
