@@ -22,7 +22,8 @@ export interface Config {
  * generated once into the data folder; on PostgreSQL it must be given (CORDON_SECRET_KEY).
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const dataDir = resolve(env.CORDON_DATA_DIR ?? '.cordon');
+  // `npm start` runs in server/; INIT_CWD is where the user typed it, so ./.cordon lands there.
+  const dataDir = resolve(env.INIT_CWD ?? process.cwd(), env.CORDON_DATA_DIR ?? '.cordon');
   const databaseUrl = env.DATABASE_URL || null;
   return {
     host: env.HOST ?? '127.0.0.1',
