@@ -70,6 +70,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   say(
     `Database: ${database.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
   );
+  say(`Events: ${config.natsUrl ? `NATS JetStream at ${config.natsUrl}` : 'in-process bus'}`);
   if (!webOk) say('The web console could not be built; the API is up. Run `npm run build:web` to see why.');
   if (wantDemo || seeded) {
     say(`Demo accounts (password ${DEMO_PASSWORD}; MFA accounts use TOTP secret ${DEMO_TOTP_SECRET},`);
