@@ -1,4 +1,5 @@
 export * from './agencies.ts';
 export * from './common.ts';
 export * from './events.ts';
+export * from './intel.ts';
 export * from './markings.ts';

@@ -51,6 +51,8 @@ export interface MarkedRecord {
   readonly ownerAgencyId: string;
   readonly tlp: Tlp;
   readonly audience: Audience;
+  /** Agencies the owner disclosed the record to after a hit, beyond its audience. */
+  readonly disclosedTo?: readonly string[];
 }
 
 /**
@@ -62,6 +64,7 @@ export function canSee(reader: Reader | null, rec: MarkedRecord): boolean {
   if (reader === null) return rec.tlp === 'CLEAR';
   if (reader.agencyId === rec.ownerAgencyId) return true;
   if (rec.tlp === 'CLEAR') return true;
+  if (rec.disclosedTo?.includes(reader.agencyId)) return true;
   switch (rec.audience.kind) {
     case 'all':
       return true;

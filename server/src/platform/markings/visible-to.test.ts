@@ -23,7 +23,11 @@ const records = TLP_LEVELS.flatMap((tlp: Tlp) =>
     .filter(
       (audience) => validateMarking({ tlp, audience, pap: 'AMBER', reliability: 'C', credibility: '3' }).length === 0,
     )
-    .map((audience, i) => ({ id: `${tlp}/${i}`, ownerAgencyId: OWNER, tlp, audience })),
+    .flatMap((audience, i) => [
+      { id: `${tlp}/${i}`, ownerAgencyId: OWNER, tlp, audience, disclosedTo: [] as string[] },
+      // The same record after the owner disclosed it to OTHER following a hit.
+      { id: `${tlp}/${i}/disclosed`, ownerAgencyId: OWNER, tlp, audience, disclosedTo: [OTHER] },
+    ]),
 );
 
 /** Viewer agencies: the owner, a named one, others in and out of the owner's region. */
@@ -44,18 +48,19 @@ describe.each(drivers)('markings matrix: visibleTo (SQL) = canSee on %s', (drive
     const db = t().database.db;
     await sql`create table marked_probe (
       id text primary key, owner_agency_id uuid not null, tlp text not null,
-      audience_kind text not null, audience_regions text[] not null, audience_agencies uuid[] not null)`.execute(db);
+      audience_kind text not null, audience_regions text[] not null, audience_agencies uuid[] not null,
+      disclosed_to uuid[] not null)`.execute(db);
     for (const r of records) {
       await sql`insert into marked_probe values (${r.id}, ${r.ownerAgencyId}, ${r.tlp}, ${r.audience.kind},
         ${r.audience.kind === 'regions' ? r.audience.regions : []}::text[],
-        ${r.audience.kind === 'agencies' ? r.audience.agencyIds : []}::uuid[])`.execute(db);
+        ${r.audience.kind === 'agencies' ? r.audience.agencyIds : []}::uuid[], ${r.disclosedTo}::uuid[])`.execute(db);
     }
     expect(records.length).toBeGreaterThan(15);
     let checked = 0;
     for (const reader of readers) {
       const q = await sql<{
         id: string;
-      }>`select id from marked_probe p where ${visibleTo(reader, 'p')} order by id`.execute(db);
+      }>`select id from marked_probe p where ${visibleTo(reader, 'p', { disclosed: true })} order by id`.execute(db);
       const fromSql = q.rows.map((r) => r.id).sort();
       const fromJs = records
         .filter((r) => canSee(reader, r))
@@ -73,6 +78,16 @@ describe.each(drivers)('markings matrix: visibleTo (SQL) = canSee on %s', (drive
       see({ agencyId: '10000000-0000-4000-8000-000000000009', region: 'Oceania' }).some((id) => id.startsWith('RED/')),
     ).toBe(false);
     expect(checked).toBe(readers.length * records.length);
+    // Disclosure widens to the named agency only.
+    const byId = (id: string) => {
+      const r = records.find((x) => x.id === id);
+      if (!r) throw new Error(`no record ${id}`);
+      return r;
+    };
+    // RED/0 is addressed to NAMED only.
+    expect(canSee({ agencyId: OTHER, region: 'Africa' }, byId('RED/0'))).toBe(false);
+    expect(canSee({ agencyId: OTHER, region: 'Africa' }, byId('RED/0/disclosed'))).toBe(true);
+    expect(canSee({ agencyId: NAMED, region: 'Africa' }, byId('RED/0/disclosed'))).toBe(true);
     await sql`drop table marked_probe`.execute(db);
   });
 });
