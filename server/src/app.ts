@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createAgenciesFeature } from './features/agencies/index.ts';
+import { createIntelFeature } from './features/intel/index.ts';
 import { createAuditor } from './platform/audit/audit.ts';
 import { authentication } from './platform/auth/plugin.ts';
 import type { Clock } from './platform/clock/clock.ts';
@@ -31,6 +32,8 @@ export interface AppDeps {
   /** Folder of the built console (web/dist); served at /console/ when present. */
   webDist?: string | null;
   logger?: FastifyServerOptions['loggerInstance'];
+  /** Scam centres of two agencies in the same country within this many km are a hit (default 1). */
+  centreMatchKm?: number;
   /** Sign-in attempts allowed per client address per minute (default 20). */
   loginRateLimit?: number;
   /** Hook for platform parts wired outside (events stream); runs after auth is in place. */
@@ -66,6 +69,13 @@ export async function buildApp(deps: AppDeps) {
     audit,
     cipher,
     events: deps.events,
+  });
+  const intel = createIntelFeature({
+    database: deps.database,
+    clock: deps.clock,
+    audit,
+    events: deps.events,
+    centreMatchKm: deps.centreMatchKm ?? 1,
   });
 
   await app.register(helmet, {
@@ -112,11 +122,12 @@ export async function buildApp(deps: AppDeps) {
   await app.register(markingsRoutes);
   await app.register(eventsRoutes, { live: deps.events.live });
   await agencies.register(app, { secureCookies, loginRateLimit: deps.loginRateLimit ?? 20 });
+  await intel.register(app);
   if (deps.extend) await deps.extend(app);
 
   await serveConsole(app, deps.webDist);
 
-  return Object.assign(app, { features: { agencies } });
+  return Object.assign(app, { features: { agencies, intel } });
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,6 +1,7 @@
 import type { Region, Role } from '@cordon/contracts';
 import { viewerOfUser } from '../features/agencies/accounts.service.ts';
 import { createAgenciesFeature } from '../features/agencies/index.ts';
+import { createIntelFeature, type IntelFeature } from '../features/intel/index.ts';
 import { createAuditor } from '../platform/audit/audit.ts';
 import type { Viewer } from '../platform/auth/viewer.ts';
 import { systemClock } from '../platform/clock/clock.ts';
@@ -14,6 +15,7 @@ export interface CliContext {
   database: Database;
   cipher: FieldCipher;
   agencies: ReturnType<typeof createAgenciesFeature>;
+  intel: IntelFeature;
   /** The hub acting through the command line (an operator with shell and database access). */
   system(): Promise<Viewer>;
   /** Acts as this user (for actions that belong to a person, such as issuing a token). */
@@ -34,11 +36,19 @@ export async function withContext<T>(fn: (ctx: CliContext) => Promise<T>): Promi
     cipher,
     events,
   });
+  const intel = createIntelFeature({
+    database,
+    clock: systemClock,
+    audit: createAuditor(systemClock),
+    events,
+    centreMatchKm: 1,
+  });
   const ctx: CliContext = {
     config,
     database,
     cipher,
     agencies,
+    intel,
     async system() {
       const hub = (await agencies.repos.agencies.list(database.db, { kind: 'hub' }))[0];
       if (!hub) throw new Error('no hub agency: run `cordon seed` or register one');

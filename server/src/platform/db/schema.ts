@@ -1,8 +1,9 @@
 import type { AgenciesTables } from '../../features/agencies/agencies.tables.ts';
+import type { IntelTables } from '../../features/intel/intel.tables.ts';
 import type { AuditTables } from '../audit/audit.tables.ts';
 import type { EventsTables } from '../events/events.tables.ts';
 import type { IdempotencyTables } from '../http/idempotency.tables.ts';
 import type { JobsTables } from '../jobs/jobs.tables.ts';
 
 /** Every table, as Kysely sees it: each owner declares its own, this file only joins them. */
-export interface DB extends AgenciesTables, AuditTables, EventsTables, IdempotencyTables, JobsTables {}
+export interface DB extends AgenciesTables, AuditTables, EventsTables, IdempotencyTables, IntelTables, JobsTables {}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.ts';
+import { drivers } from '../../../test/db.ts';
+
+const GREEN = { tlp: 'GREEN', audience: { kind: 'all' }, pap: 'GREEN', reliability: 'B', credibility: '2' };
+
+describe.each(drivers)('link analysis and map on %s', (driver) => {
+  const t = useTestApp(driver);
+
+  it('links reports through a shared wallet, finds the path and the network, and hides what the viewer may not read', async () => {
+    const th = await t().newAgency({ country: 'TH' });
+    const kh = await t().newAgency({ country: 'KH' });
+    const secretHolder = await t().newAgency({ country: 'CN' });
+    const [cTh, cKh, cCn] = await Promise.all([
+      t().login(await t().newUser({ agency: th, roles: ['analyst'] })),
+      t().login(await t().newUser({ agency: kh, roles: ['analyst'] })),
+      t().login(await t().newUser({ agency: secretHolder, roles: ['analyst'] })),
+    ]);
+    const post = (cookie: string, payload: object) =>
+      t().app.inject({
+        method: 'POST',
+        url: '/api/intel/reports',
+        headers: { cookie },
+        payload: { summary: '', moTags: [], ...payload },
+      });
+    const wallet = 'TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL';
+    const a = await post(cTh, {
+      title: 'Boss and wallet',
+      marking: GREEN,
+      persons: [{ ref: 'boss', names: ['Zhao Wei'], role: 'boss' }],
+      selectors: [{ ref: 'w', kind: 'crypto', value: wallet }],
+      scamCentres: [
+        {
+          ref: 'c',
+          name: 'Golden Fortune Park',
+          country: 'KH',
+          location: { lat: 10.61, lon: 103.52 },
+          status: 'active',
+        },
+      ],
+      relationships: [
+        { from: 'boss', to: 'w', type: 'controls' },
+        { from: 'boss', to: 'c', type: 'operates' },
+      ],
+    });
+    const b = await post(cKh, {
+      title: 'Mule paid from the wallet',
+      marking: GREEN,
+      persons: [{ ref: 'mule', names: ['Chan Dara'], role: 'money-mule' }],
+      selectors: [{ ref: 'w', kind: 'crypto', value: wallet }],
+      relationships: [{ from: 'w', to: 'mule', type: 'pays' }],
+    });
+    await post(cCn, {
+      title: 'Secret source',
+      marking: {
+        tlp: 'RED',
+        audience: { kind: 'agencies', agencyIds: [secretHolder.id] },
+        pap: 'RED',
+        reliability: 'A',
+        credibility: '1',
+      },
+      persons: [{ ref: 'src', names: ['Hidden Informant'], role: 'witness' }],
+      selectors: [{ ref: 'w', kind: 'crypto', value: wallet }],
+      relationships: [{ from: 'src', to: 'w', type: 'uses' }],
+    });
+    const boss = a.json().entities.find((e: { kind: string }) => e.kind === 'person').id;
+    const mule = b.json().entities.find((e: { kind: string }) => e.kind === 'person').id;
+    const get = (url: string) => t().app.inject({ method: 'GET', url, headers: { cookie: cTh } });
+
+    const hood = await get(`/api/intel/graph/neighbourhood?node=${boss}&hops=3`);
+    expect(hood.statusCode).toBe(200);
+    const labels = hood.json().nodes.map((n: { label?: string }) => n.label);
+    expect(labels).toEqual(expect.arrayContaining(['Zhao Wei', 'Chan Dara', 'Golden Fortune Park']));
+    expect(labels).not.toContain('Hidden Informant');
+    expect(labels).not.toContain('Secret source');
+
+    const path = (await get(`/api/intel/graph/path?from=${boss}&to=${mule}`)).json().path;
+    expect(path.nodes).toEqual([boss, `crypto:tron:${wallet}`, mule]);
+
+    const nets = (await get('/api/intel/graph/networks')).json();
+    expect(nets[0].size).toBeGreaterThanOrEqual(6);
+    expect(nets[0].keyPlayers[0].id).toBe(`crypto:tron:${wallet}`);
+
+    const ent = (
+      await get(`/api/intel/entities/${a.json().entities.find((e: { kind: string }) => e.kind === 'selector').id}`)
+    ).json();
+    expect(ent.sameKey.map((e: { reportId: string }) => e.reportId)).toEqual([b.json().id]);
+
+    const map = (await get('/api/intel/map')).json();
+    expect(map.map((m: { label: string }) => m.label)).toContain('Golden Fortune Park');
+    expect((await get(`/api/intel/map?moTag=sextortion`)).json()).toEqual([]);
+    expect((await get(`/api/intel/graph/neighbourhood?node=00000000-0000-4000-8000-000000000000`)).statusCode).toBe(
+      404,
+    );
+  });
+});
