@@ -42,7 +42,7 @@ describe('cordon command line (embedded database)', () => {
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/not empty/);
     const ok = await cordon('audit', 'verify');
-    expect(ok.out.trim()).toBe('chain intact, 1 rows');
+    expect(ok.out.trim()).toMatch(/^chain intact, \d+ rows$/);
     const code = await cordon('demo', 'totp', 'analyst@th.cordon.example');
     expect(code.out.trim()).toMatch(/^\d{6}$/);
 

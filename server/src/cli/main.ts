@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { isEmpty, seedDemoWorld } from '../demo/world.ts';
+import { isEmpty, seedDemo } from '../demo/index.ts';
 import { describeVerify, verifyAuditChain } from '../platform/audit/verify.ts';
 import { systemClock } from '../platform/clock/clock.ts';
 import { loadConfig } from '../platform/config.ts';
@@ -35,12 +35,12 @@ program
     withContext(async (ctx) => {
       if (!(await isEmpty(ctx.database)))
         throw new Error('the database is not empty; the demo world goes only into an empty one');
-      const s = await seedDemoWorld(
+      const s = await seedDemo(
         ctx.database,
         { clock: systemClock, cipher: new FieldCipher(ctx.config.secretKey) },
         { scale: Number(o.scale) },
       );
-      process.stdout.write(`demo world loaded: ${s.agencies} agencies, ${s.users} users\n`);
+      process.stdout.write(`demo world loaded: ${s.agencies} agencies, ${s.users} users, ${s.reports} reports\n`);
     }),
   );
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import pino from 'pino';
 import { buildApp } from '../app.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from '../demo/accounts.ts';
-import { isEmpty, seedDemoWorld } from '../demo/world.ts';
+import { isEmpty, seedDemo } from '../demo/index.ts';
 import { accountsCleanup } from '../features/agencies/housekeeping.ts';
 import { systemClock } from '../platform/clock/clock.ts';
 import type { Config } from '../platform/config.ts';
@@ -27,8 +27,8 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   let seeded = false;
   if (wantDemo && (await isEmpty(database))) {
     say('Loading the demo world (first start)…');
-    const s = await seedDemoWorld(database, { clock: systemClock, cipher: new FieldCipher(config.secretKey) });
-    say(`Demo world loaded: ${s.agencies} agencies, ${s.users} users.`);
+    const s = await seedDemo(database, { clock: systemClock, cipher: new FieldCipher(config.secretKey) });
+    say(`Demo world loaded: ${s.agencies} agencies, ${s.users} users, ${s.reports} intelligence reports.`);
     seeded = true;
   }
   // PGlite has no autovacuum: give the planner statistics after migrating and seeding.

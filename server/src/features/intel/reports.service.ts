@@ -48,7 +48,7 @@ export class ReportsService {
   readonly alerts = new AlertsRepository();
   constructor(private readonly d: IntelDeps) {}
 
-  async submit(viewer: Viewer, input: NewReport, opts: { requestId?: string } = {}): Promise<Report> {
+  async submit(viewer: Viewer, input: NewReport, opts: { requestId?: string; at?: Date } = {}): Promise<Report> {
     const { database, clock } = this.d;
     const errors: FieldError[] = validateMarking(input.marking, 'marking');
     const prepared = prepareReport(input, viewer.country);
@@ -62,7 +62,8 @@ export class ReportsService {
       const seen = await this.repo.bySourceRef(database.db, viewer.agencyId, input.sourceRef);
       if (seen) return this.get(viewer, seen.id);
     }
-    const at = clock.now();
+    // `at` is for loading history (demo world, imports of dated records); the API never sets it.
+    const at = opts.at ?? clock.now();
     const reportId = await database.transaction(async (tx) => {
       const linked = await this.repo.visibleEntities(tx, reader(viewer), prepared.existingIds);
       const missing = prepared.existingIds.filter((id) => !linked.some((e) => e.id === id));
