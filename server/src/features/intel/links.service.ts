@@ -15,7 +15,7 @@ import {
   shortestPath,
 } from './graph/index.ts';
 import { toEntity } from './reports.repository.ts';
-import { type IntelDeps, reader } from './reports.service.ts';
+import { auditRead, type IntelDeps, reader } from './reports.service.ts';
 
 /**
  * Node ids: a selector is its canonical key (so the same wallet in two reports is one node), a
@@ -97,6 +97,14 @@ export class LinksService {
       .where(visibleTo(reader(viewer), 'r', { disclosed: true }))
       .execute();
     if (!e) throw new NotFoundError('entity');
+    if (e.owner_agency_id !== viewer.agencyId) {
+      await auditRead(this.d, viewer, {
+        action: 'intel.entity.read',
+        objectType: 'entity',
+        objectId: e.id,
+        details: { owner: e.owner_agency_id },
+      });
+    }
     const sameKey = e.key
       ? await db
           .selectFrom('entities as e')

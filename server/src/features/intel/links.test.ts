@@ -94,3 +94,49 @@ describe.each(drivers)('link analysis and map on %s', (driver) => {
     );
   });
 });
+
+describe('reads of shared intelligence are audited', () => {
+  const t = useTestApp('pglite');
+  it('logs a read of another agency’s report and a lookup, but not a read of one’s own', async () => {
+    const a = await t().newAgency({ country: 'TH' });
+    const b = await t().newAgency({ country: 'PH' });
+    const [ca, cb] = [
+      await t().login(await t().newUser({ agency: a, roles: ['analyst'] })),
+      await t().login(await t().newUser({ agency: b, roles: ['analyst'] })),
+    ];
+    const r = await t().app.inject({
+      method: 'POST',
+      url: '/api/intel/reports',
+      headers: { cookie: ca },
+      payload: { title: 'Shared', summary: '', marking: GREEN, moTags: [] },
+    });
+    const id = r.json().id;
+    const reads = async () =>
+      (
+        await t()
+          .database()
+          .selectFrom('audit_log')
+          .select(['action', 'actor_agency_id'])
+          .where('object_id', '=', id)
+          .where('action', '=', 'intel.report.read')
+          .execute()
+      ).length;
+    await t().app.inject({ method: 'GET', url: `/api/intel/reports/${id}`, headers: { cookie: ca } });
+    expect(await reads()).toBe(0);
+    await t().app.inject({ method: 'GET', url: `/api/intel/reports/${id}`, headers: { cookie: cb } });
+    expect(await reads()).toBe(1);
+    await t().app.inject({
+      method: 'POST',
+      url: '/api/intel/lookup',
+      headers: { cookie: cb },
+      payload: { selectors: [{ kind: 'phone', value: '+66812345678' }] },
+    });
+    const lookups = await t()
+      .database()
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'intel.lookup')
+      .execute();
+    expect(lookups.at(-1)?.details).toMatchObject({ selectors: 1, hits: 0 });
+  });
+});

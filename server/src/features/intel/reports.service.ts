@@ -41,6 +41,18 @@ export async function publishAlerts(tx: Tx, repo: AlertsRepository, alerts: NewA
   }
 }
 
+/**
+ * Records a read of intelligence in the audit chain. Reads of an agency's own records are not
+ * logged here (its writes already are); reads of what other agencies shared always are.
+ */
+export async function auditRead(
+  d: Pick<IntelDeps, 'database' | 'audit'>,
+  viewer: Viewer,
+  entry: { action: string; objectType: string; objectId: string | null; details?: Record<string, unknown> },
+): Promise<void> {
+  await d.database.transaction((tx) => d.audit(tx, { viewer }, entry));
+}
+
 /** Intelligence reports: submit (validate, normalise, store, cross-match, alert), read, list. */
 export class ReportsService {
   readonly repo = new ReportsRepository();
@@ -149,6 +161,14 @@ export class ReportsService {
     const db = this.d.database.db;
     const r = await this.repo.visibleReport(db, reader(viewer), id);
     if (!r) throw new NotFoundError('report');
+    if (r.owner_agency_id !== viewer.agencyId) {
+      await auditRead(this.d, viewer, {
+        action: 'intel.report.read',
+        objectType: 'report',
+        objectId: r.id,
+        details: { owner: r.owner_agency_id, tlp: r.tlp },
+      });
+    }
     const [entities, relationships, hitRows, infos] = [
       await this.repo.entitiesOf(db, r.id),
       await this.repo.relationshipsOf(db, r.id),

@@ -6,7 +6,7 @@ import { agencyInfos } from './agencies-lookup.ts';
 import { agencySees, factsOf } from './matching.ts';
 import { blockingKeys, matchPersons, normaliseName } from './names/index.ts';
 import { type EntityRow, gradeOf, toEntity } from './reports.repository.ts';
-import { type IntelDeps, reader } from './reports.service.ts';
+import { auditRead, type IntelDeps, reader } from './reports.service.ts';
 import { normaliseSelector, SELECTOR_KINDS, type SelectorKind } from './selectors/index.ts';
 
 export interface SearchResult {
@@ -96,7 +96,14 @@ export class SearchService {
       .where((eb) => eb.or([eb('label', 'ilike', `%${text}%`), eb('code', 'ilike', `%${text}%`)]))
       .limit(10)
       .execute();
-    return { selectors, entities: entities.slice(0, limit), holders: [...holders.values()], moTags };
+    const result = { selectors, entities: entities.slice(0, limit), holders: [...holders.values()], moTags };
+    await auditRead(this.d, viewer, {
+      action: 'intel.search',
+      objectType: 'search',
+      objectId: null,
+      details: { q: text, entities: result.entities.length, holders: result.holders.length },
+    });
+    return result;
   }
 
   /** Hit / no-hit for a batch of selectors: who holds each, and whether the caller may read it. */
@@ -120,7 +127,7 @@ export class SearchService {
       db,
       rows.map((r) => r.owner_agency_id),
     );
-    return norm.map((n, index) => {
+    const results = norm.map((n, index): LookupResult => {
       if (!n.ok) return { index, ok: false, reason: n.reason, hit: false, holders: [] };
       const holders = new Map<string, LookupResult['holders'][number]>();
       for (const r of rows.filter((x) => x.key === n.selector.key)) {
@@ -138,5 +145,12 @@ export class SearchService {
       }
       return { index, ok: true, key: n.selector.key, hit: holders.size > 0, holders: [...holders.values()] };
     });
+    await auditRead(this.d, viewer, {
+      action: 'intel.lookup',
+      objectType: 'lookup',
+      objectId: null,
+      details: { selectors: results.length, hits: results.filter((r) => r.hit).length },
+    });
+    return results;
   }
 }
