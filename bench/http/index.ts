@@ -26,6 +26,7 @@ import { systemClock } from '../../server/src/platform/clock/clock.ts';
 import { FieldCipher } from '../../server/src/platform/crypto/secrets.ts';
 import type { Database, Tx } from '../../server/src/platform/db/database.ts';
 import { createEventsPlatform } from '../../server/src/platform/events/platform.ts';
+import { JobRunner } from '../../server/src/platform/jobs/runner.ts';
 import type { Reader } from '../../server/src/platform/markings/markings.ts';
 import { visibleTo } from '../../server/src/platform/markings/visible-to.ts';
 import { parseCommonArgs, USAGE_COMMON } from '../lib/args.ts';
@@ -262,6 +263,7 @@ async function main(): Promise<void> {
       clock: systemClock,
       secretKey: randomBytes(32),
       events,
+      jobs: new JobRunner({ database, clock: systemClock }),
       loginRateLimit: 1000,
       extend: benchRoutes(database),
     });

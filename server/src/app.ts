@@ -13,6 +13,7 @@ import { authentication } from './platform/auth/plugin.ts';
 import type { Clock } from './platform/clock/clock.ts';
 import { FieldCipher } from './platform/crypto/secrets.ts';
 import type { Database } from './platform/db/database.ts';
+import { consumeEvents } from './platform/events/consumer.ts';
 import { eventsRoutes } from './platform/events/events.routes.ts';
 import type { EventsPlatform } from './platform/events/platform.ts';
 import { serveConsole } from './platform/http/console.ts';
@@ -20,14 +21,19 @@ import { idempotency } from './platform/http/idempotency.ts';
 import { observability } from './platform/http/observability.ts';
 import { registerProblemHandler } from './platform/http/problem.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
+import type { JobRunner } from './platform/jobs/runner.ts';
 import { markingsRoutes } from './platform/markings/markings.routes.ts';
+import { webhooksRoutes } from './platform/webhooks/webhooks.routes.ts';
+import { DELIVER_JOB, FANOUT_CONSUMER, WebhooksService } from './platform/webhooks/webhooks.service.ts';
 
 export interface AppDeps {
   database: Database;
   clock: Clock;
   secretKey: Buffer;
   /** Outbox dispatcher, bus and live hub (createEventsPlatform). */
-  events: Pick<EventsPlatform, 'live' | 'notify' | 'ready'>;
+  events: Pick<EventsPlatform, 'bus' | 'live' | 'notify' | 'ready'>;
+  /** The node's job runner: features register their job kinds on it (started by the caller). */
+  jobs: JobRunner;
   secureCookies?: boolean;
   /** Folder of the built console (web/dist); served at /console/ when present. */
   webDist?: string | null;
@@ -123,6 +129,11 @@ export async function buildApp(deps: AppDeps) {
   await app.register(eventsRoutes, { live: deps.events.live });
   await agencies.register(app, { secureCookies, loginRateLimit: deps.loginRateLimit ?? 20 });
   await intel.register(app);
+  const webhooks = new WebhooksService({ database: deps.database, clock: deps.clock, audit, cipher });
+  deps.jobs.register(DELIVER_JOB, webhooks.deliver);
+  const fanOut = await consumeEvents(deps.events.bus, deps.database, FANOUT_CONSUMER, webhooks.fanOut);
+  app.addHook('onClose', async () => fanOut.close());
+  await app.register(webhooksRoutes, { webhooks });
   if (deps.extend) await deps.extend(app);
 
   await serveConsole(app, deps.webDist);

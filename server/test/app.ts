@@ -9,6 +9,7 @@ import { ManualClock } from '../src/platform/clock/clock.ts';
 import { FieldCipher } from '../src/platform/crypto/secrets.ts';
 import type { Db, Driver } from '../src/platform/db/database.ts';
 import { createEventsPlatform, type EventsPlatform } from '../src/platform/events/platform.ts';
+import { JobRunner } from '../src/platform/jobs/runner.ts';
 import { createTestDb, type TestDb } from './db.ts';
 
 export const TEST_KEY = Buffer.alloc(32, 7);
@@ -34,6 +35,8 @@ export interface TestContext {
   app: App;
   db: TestDb;
   events: EventsPlatform;
+  /** Not started: tests run due jobs with `jobs.runDue()` after moving the clock. */
+  jobs: JobRunner;
   clock: ManualClock;
   cipher: FieldCipher;
   database(): Db;
@@ -54,11 +57,13 @@ export function useTestApp(driver: Driver, options: { loginRateLimit?: number } 
     const db = await createTestDb(driver);
     const clock = new ManualClock('2026-06-01T08:00:00Z');
     const events = await createEventsPlatform({ database: db.database, clock, dispatcher: { pollMs: 50 } });
+    const jobs = new JobRunner({ database: db.database, clock });
     const app = await buildApp({
       database: db.database,
       clock,
       secretKey: TEST_KEY,
       events,
+      jobs,
       loginRateLimit: options.loginRateLimit ?? 100_000,
     });
     await app.ready();
@@ -68,6 +73,7 @@ export function useTestApp(driver: Driver, options: { loginRateLimit?: number } 
       app,
       db,
       events,
+      jobs,
       clock,
       cipher,
       database: () => db.database.db,

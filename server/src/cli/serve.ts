@@ -45,6 +45,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     clock: systemClock,
     secretKey: config.secretKey,
     events,
+    jobs,
     secureCookies: config.secureCookies,
     webDist: config.webDist,
     logger,

@@ -4,6 +4,14 @@ import type { AuditTables } from '../audit/audit.tables.ts';
 import type { EventsTables } from '../events/events.tables.ts';
 import type { IdempotencyTables } from '../http/idempotency.tables.ts';
 import type { JobsTables } from '../jobs/jobs.tables.ts';
+import type { WebhooksTables } from '../webhooks/webhooks.tables.ts';
 
 /** Every table, as Kysely sees it: each owner declares its own, this file only joins them. */
-export interface DB extends AgenciesTables, AuditTables, EventsTables, IdempotencyTables, IntelTables, JobsTables {}
+export interface DB
+  extends AgenciesTables,
+    AuditTables,
+    EventsTables,
+    IdempotencyTables,
+    IntelTables,
+    JobsTables,
+    WebhooksTables {}
