@@ -7,7 +7,11 @@ import type { Reader } from './markings.ts';
  * `alias` is the table name or alias carrying the standard marking columns; with `disclosed`,
  * also its `disclosed_to uuid[]` column (agencies the owner disclosed the record to).
  */
-export function visibleTo(reader: Reader | null, alias: string, options: { disclosed?: boolean } = {}): RawBuilder<boolean> {
+export function visibleTo(
+  reader: Reader | null,
+  alias: string,
+  options: { disclosed?: boolean } = {},
+): RawBuilder<boolean> {
   const col = (c: string) => sql.ref(`${alias}.${c}`);
   if (reader === null) return sql<boolean>`(${col('tlp')} = 'CLEAR')`;
   return sql<boolean>`(
