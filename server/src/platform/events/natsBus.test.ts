@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { drivers, useTestDb } from '../../../test/db.ts';
 import { ManualClock } from '../clock/clock.ts';
 import { Dispatcher } from './dispatcher.ts';
-import { NatsBus, type NatsBusOptions } from './natsBus.ts';
+import { agencySubject, NatsBus, type NatsBusOptions } from './natsBus.ts';
 import { effectsConsumer, emitCommitted, FaultyBus, record } from './testing.ts';
 import type { EventEnvelope } from './types.ts';
 
@@ -55,6 +55,31 @@ describe.skipIf(problem !== null)('NatsBus against a real NATS JetStream', () =>
     const streams = new Map(buses.map((b) => [b.stream, b]));
     for (const b of streams.values()) await b.deleteStream().catch(() => {});
     for (const b of buses) await b.close();
+  });
+
+  it("also publishes an agency's events on its own subject, once", async () => {
+    const bus = await node('agency');
+    const agencyId = `00000000-0000-4000-8000-${randomBytes(6).toString('hex')}`;
+    const nc = await connect({ servers: NATS_URL });
+    const got: string[] = [];
+    const sub = nc.subscribe(`${agencySubject(agencyId)}.>`, {
+      callback: (_err, m) => {
+        got.push(m.subject);
+      },
+    });
+    await nc.flush();
+    const e = { ...envelope('901', 'intel.hit.alert'), audience: { kind: 'agencies' as const, agencyIds: [agencyId] } };
+    await bus.publish(e);
+    await bus.publish(e); // a re-publish (dispatcher crash) is not sent twice
+    await bus.publish({
+      ...envelope('902', 'intel.hit.alert'),
+      audience: { kind: 'agencies', agencyIds: ['someone-else'] },
+    });
+    await nc.flush();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(got).toEqual([`${agencySubject(agencyId)}.intel.hit.alert`]);
+    sub.unsubscribe();
+    await nc.close();
   });
 
   it('delivers to every node live, and ignores a re-publish of the same event id', async () => {

@@ -32,6 +32,9 @@ export interface NatsBusOptions {
  * per node (each node feeds its own SSE clients); durable ones are shared, explicitly acked
  * consumers (each event handled by one node, redelivered on failure).
  */
+/** The subject prefix under which an agency's events are also published. */
+export const agencySubject = (agencyId: string) => `cordon.agency.${agencyId}`;
+
 export class NatsBus implements Bus {
   readonly kind = 'nats';
   readonly #subs = new Set<Subscription>();
@@ -71,7 +74,16 @@ export class NatsBus implements Bus {
       msgID: event.id,
       expect: { streamName: this.stream },
     });
-    if (ack.duplicate) this.o.logger.debug({ eventId: event.id }, 'event already in JetStream (re-publish ignored)');
+    if (ack.duplicate) {
+      this.o.logger.debug({ eventId: event.id }, 'event already in JetStream (re-publish ignored)');
+      return;
+    }
+    // Per-agency subjects for the agency's own systems: `cordon.agency.<agency id>.<topic>`
+    // (core NATS, at most once; JetStream above and webhooks are the durable paths).
+    if (event.audience.kind === 'agencies') {
+      const body = JSON.stringify(event);
+      for (const id of event.audience.agencyIds) this.nc.publish(`${agencySubject(id)}.${event.topic}`, body);
+    }
   }
 
   async subscribe(handler: EventHandler, options: SubscribeOptions = {}): Promise<Subscription> {
