@@ -7,6 +7,7 @@ import { FieldCipher } from '../platform/crypto/secrets.ts';
 import { openAndMigrate } from '../runtime.ts';
 import { registerAdminCommands } from './admin-commands.ts';
 import { withContext } from './context.ts';
+import { registerImportCommand } from './import-command.ts';
 import { serve } from './serve.ts';
 
 const program = new Command('cordon').description('Cordon: acting together against transnational scam centres');
@@ -58,6 +59,7 @@ program
   );
 
 registerAdminCommands(program);
+registerImportCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.stderr.write(`cordon: ${(e as Error).message}\n`);

@@ -14,6 +14,7 @@ export type IntelFeature = ReturnType<typeof createIntelFeature>;
 /** Pillar 1, intelligence sharing: reports, cross-matching, hits, disclosure, watchlists, search. */
 export function createIntelFeature(deps: IntelDeps) {
   const feature = {
+    database: deps.database,
     reports: new ReportsService(deps),
     hits: new HitsService(deps),
     watch: new WatchService(deps),

@@ -11,7 +11,9 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { viewerOf } from '../../platform/auth/plugin.ts';
+import { agencyInfos } from './agencies-lookup.ts';
 import type { IntelFeature } from './index.ts';
+import { toStixBundle } from './stix/index.ts';
 
 /** Who reads intelligence, and who submits it (administrators manage accounts, not intelligence). */
 export const INTEL_READERS: Role[] = [
@@ -79,6 +81,28 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ intel: IntelFeature }> = 
       },
     },
     (request) => intel.reports.get(viewerOf(request), request.params.id),
+  );
+  app.get(
+    '/api/intel/reports/:id/stix',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'A report as a STIX 2.1 bundle (markings, selectors, relationships)',
+        params: Type.Object({ id: Uuid }),
+      },
+    },
+    async (request, reply) => {
+      const report = await intel.reports.get(viewerOf(request), request.params.id);
+      const infos = await agencyInfos(intel.database.db, [report.ownerAgencyId]);
+      const bundle = toStixBundle(report, {
+        agencies: new Map([...infos].map(([id, a]) => [id, { name: a.name, country: a.country }])),
+      });
+      return reply
+        .header('content-disposition', `attachment; filename="cordon-report-${report.id}.stix.json"`)
+        .type('application/stix+json;version=2.1')
+        .send(JSON.stringify(bundle));
+    },
   );
   app.get(
     '/api/intel/taxonomy',

@@ -140,3 +140,36 @@ describe('reads of shared intelligence are audited', () => {
     expect(lookups.at(-1)?.details).toMatchObject({ selectors: 1, hits: 0 });
   });
 });
+
+describe('STIX export over HTTP', () => {
+  const t = useTestApp('pglite');
+  it('answers a report as a STIX 2.1 bundle with its TLP marking and selectors', async () => {
+    const a = await t().newAgency({ country: 'TH' });
+    const cookie = await t().login(await t().newUser({ agency: a, roles: ['analyst'] }));
+    const r = await t().app.inject({
+      method: 'POST',
+      url: '/api/intel/reports',
+      headers: { cookie },
+      payload: {
+        title: 'Export me',
+        summary: 's',
+        marking: GREEN,
+        moTags: [],
+        selectors: [{ ref: 'd', kind: 'domain', value: 'lucky-jobs-asia.com' }],
+      },
+    });
+    const res = await t().app.inject({
+      method: 'GET',
+      url: `/api/intel/reports/${r.json().id}/stix`,
+      headers: { cookie },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/application\/stix\+json/);
+    const bundle = res.json();
+    expect(bundle.type).toBe('bundle');
+    const types = bundle.objects.map((o: { type: string }) => o.type);
+    expect(types).toEqual(expect.arrayContaining(['report', 'identity', 'domain-name']));
+    expect(bundle.objects.find((o: { type: string }) => o.type === 'domain-name').value).toBe('lucky-jobs-asia.com');
+    expect(bundle.objects.find((o: { type: string }) => o.type === 'report').object_marking_refs).toHaveLength(1);
+  });
+});
