@@ -17,7 +17,17 @@ export const SELECTOR_KINDS = [
   'national-id',
   'company-registration',
 ] as const;
-export const HANDLE_PLATFORMS = ['telegram', 'whatsapp', 'line', 'wechat', 'facebook', 'instagram', 'tiktok', 'x', 'signal'] as const;
+export const HANDLE_PLATFORMS = [
+  'telegram',
+  'whatsapp',
+  'line',
+  'wechat',
+  'facebook',
+  'instagram',
+  'tiktok',
+  'x',
+  'signal',
+] as const;
 export const CRYPTO_CHAINS = ['bitcoin', 'ethereum', 'tron'] as const;
 export const PERSON_ROLES = ['suspect', 'recruiter', 'boss', 'money-mule', 'victim', 'witness', 'other'] as const;
 export const ORGANISATION_KINDS = ['syndicate', 'front-company', 'fake-recruitment-agency', 'other'] as const;
@@ -40,7 +50,10 @@ export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 /** A local reference inside one submission (`p1`, `wallet-2`) or the id of an existing entity. */
 const Ref = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:-]+$' });
 const Name = Type.String({ minLength: 1, maxLength: 200 });
-const PartialDate = Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
+const PartialDate = Type.String({
+  pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$',
+  description: 'YYYY, YYYY-MM or YYYY-MM-DD',
+});
 
 export const NewPerson = Type.Object(
   {
@@ -92,6 +105,9 @@ export const NewSelector = Type.Object(
     country: Type.Optional(CountryCode),
     platform: Type.Optional(Type.Enum(HANDLE_PLATFORMS)),
     chain: Type.Optional(Type.Enum(CRYPTO_CHAINS)),
+    bank: Type.Optional(
+      Type.String({ minLength: 2, maxLength: 20, description: 'BIC or national bank code, for bank accounts' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -114,7 +130,11 @@ export const NewReport = Type.Object(
     selectors: Type.Optional(Type.Array(NewSelector, { maxItems: 5000 })),
     relationships: Type.Optional(Type.Array(NewRelationship, { maxItems: 5000 })),
     sourceRef: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 200, description: 'your own id for this report: a second submission with it is a no-op' }),
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'your own id for this report: a second submission with it is a no-op',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -153,7 +173,12 @@ export const ReportSummary = Type.Object(
     marking: Marking,
     moTags: Type.Array(Type.String()),
     createdAt: IsoDateTime,
-    counts: Type.Object({ persons: Type.Integer(), organisations: Type.Integer(), scamCentres: Type.Integer(), selectors: Type.Integer() }),
+    counts: Type.Object({
+      persons: Type.Integer(),
+      organisations: Type.Integer(),
+      scamCentres: Type.Integer(),
+      selectors: Type.Integer(),
+    }),
   },
   { additionalProperties: false },
 );
@@ -184,7 +209,10 @@ export const Hit = Type.Object(
     other: HitOther,
     reasons: Type.Array(Type.String()),
     decision: Type.Union([
-      Type.Object({ by: Uuid, at: IsoDateTime, note: Type.Union([Type.String(), Type.Null()]) }, { additionalProperties: false }),
+      Type.Object(
+        { by: Uuid, at: IsoDateTime, note: Type.Union([Type.String(), Type.Null()]) },
+        { additionalProperties: false },
+      ),
       Type.Null(),
     ]),
     disclosure: Type.Union([Type.Enum(['pending', 'approved', 'declined']), Type.Null()]),
@@ -221,7 +249,11 @@ export const WATCH_KINDS = ['selector', 'mo', 'country', 'scam-centre'] as const
 export const NewWatch = Type.Object(
   {
     kind: Type.Enum(WATCH_KINDS),
-    value: Type.String({ minLength: 1, maxLength: 500, description: 'selector value, MO code, country code or scam-centre entity id' }),
+    value: Type.String({
+      minLength: 1,
+      maxLength: 500,
+      description: 'selector value, MO code, country code or scam-centre entity id',
+    }),
     selectorKind: Type.Optional(Type.Enum(SELECTOR_KINDS)),
     country: Type.Optional(CountryCode),
     label: Type.Optional(Type.String({ maxLength: 200 })),
@@ -285,7 +317,13 @@ export const LookupResult = Type.Object(
     hit: Type.Boolean(),
     holders: Type.Array(
       Type.Object(
-        { agencyId: Uuid, agencyName: Type.String(), country: CountryCode, grade: Type.String(), visible: Type.Boolean() },
+        {
+          agencyId: Uuid,
+          agencyName: Type.String(),
+          country: CountryCode,
+          grade: Type.String(),
+          visible: Type.Boolean(),
+        },
         { additionalProperties: false },
       ),
     ),

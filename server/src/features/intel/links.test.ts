@@ -155,7 +155,10 @@ describe('STIX export over HTTP', () => {
         summary: 's',
         marking: GREEN,
         moTags: [],
-        selectors: [{ ref: 'd', kind: 'domain', value: 'lucky-jobs-asia.com' }],
+        selectors: [
+          { ref: 'd', kind: 'domain', value: 'lucky-jobs-asia.com' },
+          { ref: 'b', kind: 'bank-account', value: '123-4-56789-0', country: 'TH', bank: 'KASITHBK' },
+        ],
       },
     });
     const res = await t().app.inject({
@@ -171,5 +174,9 @@ describe('STIX export over HTTP', () => {
     expect(types).toEqual(expect.arrayContaining(['report', 'identity', 'domain-name']));
     expect(bundle.objects.find((o: { type: string }) => o.type === 'domain-name').value).toBe('lucky-jobs-asia.com');
     expect(bundle.objects.find((o: { type: string }) => o.type === 'report').object_marking_refs).toHaveLength(1);
+    const account = bundle.objects.find(
+      (o: { type: string; selector_kind?: string }) => o.selector_kind === 'bank-account',
+    );
+    expect(account?.x_cordon_key ?? account?.key).toMatch(/^bank-account:TH:KASITHBK:/);
   });
 });

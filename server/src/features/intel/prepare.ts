@@ -130,6 +130,7 @@ export function prepareReport(input: NewReport, defaultCountry: string): Prepare
       country: s.country ?? defaultCountry,
       ...(s.platform ? { platform: s.platform } : {}),
       ...(s.chain ? { chain: s.chain } : {}),
+      ...(s.bank ? { bank: s.bank } : {}),
     });
     if (!r.ok) {
       errors.push({ field: `selectors.${i}.value`, message: r.reason });

@@ -71,9 +71,8 @@ export class Draft {
    * one entity per canonical key: a second object with the same key points at the first.
    */
   addSelector(stixId: string, given: SelectorInput, n?: number): void {
-    const { bank, ...input } = given;
+    const input = given;
     const label = `${input.kind} '${input.value}'`;
-    if (bank) this.note(stixId, `${label}: a submission cannot carry the bank code '${bank}'; imported without it`);
     const result = normaliseSelector({ ...input, country: input.country ?? this.defaultCountry });
     if (!result.ok) {
       this.note(stixId, `${label}: ${result.reason}`);
@@ -93,6 +92,7 @@ export class Draft {
     if (input.country) s.country = input.country.toUpperCase();
     if (input.platform) s.platform = input.platform;
     if (input.chain) s.chain = input.chain;
+    if (input.bank) s.bank = input.bank;
     this.selectors.push(s);
     this.byKey.set(result.selector.key, ref);
     this.record(stixId, { ref, kind: 'selector' });
