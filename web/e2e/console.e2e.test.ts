@@ -78,8 +78,15 @@ describe('web console (real server, Chromium)', () => {
   });
 
   it('opens each area from the navbar', async () => {
+    // Intelligence is built (its own tests are in intel.e2e.test.ts); its link may carry an unread badge.
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: /^Intelligence/ })
+      .click();
+    await heading('Intelligence').waitFor();
+    await page.getByRole('navigation', { name: 'Intelligence sections' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/intel');
     for (const [name, path] of [
-      ['Intelligence', '/console/intel'],
       ['Operations', '/console/operations'],
       ['Finance', '/console/finance'],
       ['Rescue', '/console/rescue'],

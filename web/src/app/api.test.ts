@@ -20,6 +20,13 @@ describe('api', () => {
     expect(init.body).toBe('{"a":1}');
   });
 
+  it('sends extra headers such as Idempotency-Key', async () => {
+    const fetch = stubFetch(201, '{}', { 'content-type': 'application/json' });
+    await api('POST', '/api/x', {}, { 'idempotency-key': 'abc12345' });
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect((init.headers as Record<string, string>)['idempotency-key']).toBe('abc12345');
+  });
+
   it('resolves 204 with undefined', async () => {
     stubFetch(204, '');
     await expect(api('DELETE', '/api/tokens/1')).resolves.toBeUndefined();

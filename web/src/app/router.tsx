@@ -8,6 +8,7 @@ import { UsersPage } from '../features/admin/users/UsersPage.tsx';
 import { ComingSoon } from '../features/areas/ComingSoon.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { createIntelRoutes } from '../features/intel/routes.tsx';
 import { isApiError } from './api.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import type { AreaKey } from './nav.ts';
@@ -72,7 +73,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
     homeRoute,
-    areaRoute('/intel', 'intel'),
+    createIntelRoutes(appRoute),
     areaRoute('/operations', 'operations'),
     areaRoute('/finance', 'finance'),
     areaRoute('/rescue', 'rescue'),

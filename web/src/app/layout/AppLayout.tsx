@@ -1,8 +1,12 @@
 import { AppShell, Center, Loader } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Notifications } from '@mantine/notifications';
 import { Outlet } from '@tanstack/react-router';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AlertToasts } from '../../features/intel/inbox/AlertToasts.tsx';
+import { canReadIntel } from '../../features/intel/shared/intelRoles.ts';
+import { useMe } from '../session.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { AppNavbar } from './AppNavbar.tsx';
 
@@ -10,12 +14,16 @@ import { AppNavbar } from './AppNavbar.tsx';
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const me = useMe();
   return (
     <AppShell
       header={{ height: 60 }}
       navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="md"
     >
+      {/* Inside the router, so that a toast can hold a link. */}
+      <Notifications position="top-right" zIndex={400} limit={4} />
+      {canReadIntel(me) ? <AlertToasts /> : null}
       <a href="#main" className="cordon-skip-link">
         {t('app.skipToContent')}
       </a>

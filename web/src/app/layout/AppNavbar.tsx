@@ -2,6 +2,8 @@ import { Box, Divider, ScrollArea, Text } from '@mantine/core';
 import { useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { RouterNavLink } from '../../components/links.tsx';
+import { UnreadCount } from '../../features/intel/inbox/UnreadCount.tsx';
+import { canReadIntel } from '../../features/intel/shared/intelRoles.ts';
 import { AREAS } from '../nav.ts';
 import { hasAnyRole, isAdmin, useMe } from '../session.ts';
 import { UserSummary } from './UserSummary.tsx';
@@ -38,6 +40,9 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
           label={t(`areas.${area.key}.title`)}
           active={active(area.path)}
           onClick={onNavigate}
+          rightSection={
+            area.key === 'intel' && canReadIntel(me) ? <UnreadCount testId="intel-unread-nav" /> : undefined
+          }
         />
       ))}
       {isAdmin(me) ? (

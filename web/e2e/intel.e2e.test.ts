@@ -1,0 +1,341 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, seriousAxeViolations } from './support/browser.ts';
+import { ensureWebBuilt } from './support/build.ts';
+import { type RunningServer, sleep, startServer } from './support/server.ts';
+import { signIn } from './support/session.ts';
+
+/**
+ * Intelligence, end to end: the Thai investigator submits a report through the form (a phone
+ * number, a person, a scam centre, marked for her own agency only); the Philippine analyst
+ * submits the same number in national format through the form; the Thai console, left open,
+ * gets the hit live (toast and unread badge, no reload); the analyst asks for disclosure, the
+ * investigator approves it; the hit leads to the entity page and its Sigma.js graph.
+ * The demo world may hold intelligence too: no exact counts are assumed.
+ */
+const TH_USER = 'investigator@th.cordon.example';
+const PH_USER = 'analyst@ph.cordon.example';
+const PHONE_DISPLAY = '+66 81 234 5678';
+const TH_TITLE = 'Recruiter phone behind fake IT jobs (e2e)';
+const PH_TITLE = 'Job-scam victims in Manila (e2e)';
+const CENTRE = 'Shwe Lin compound (e2e)';
+
+let server: RunningServer;
+let browser: Browser;
+let thContext: BrowserContext;
+let phContext: BrowserContext;
+let th: Page;
+let ph: Page;
+let thReportUrl = '';
+let phReportUrl = '';
+let entityUrl = '';
+const pageErrors: string[] = [];
+const reportPosts: { key: string | undefined; status: number }[] = [];
+
+const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+/** A text field (input, textarea, select box) by its accessible name; required marks are not part of it. */
+const field = (scope: Locator | Page, name: string) => scope.getByRole('textbox', { name, exact: true });
+
+/** Opens a Mantine Select / MultiSelect by its label (optionally typing to filter) and picks an option. */
+async function pick(page: Page, scope: Locator | Page, label: string, option: string | RegExp, type?: string) {
+  const input = field(scope, label);
+  await input.click();
+  if (type) await input.fill(type);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/** A screenshot from the top of the page (a full-page shot taken while scrolled repeats the fixed header). */
+async function shot(page: Page, name: string, fullPage = true) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await sleep(150);
+  await screenshot(page, name, fullPage);
+}
+
+/** The unread count on the navbar's Intelligence item (0 when the badge is not shown). */
+async function navUnread(page: Page): Promise<number> {
+  const badge = page.getByTestId('intel-unread-nav');
+  if ((await badge.count()) === 0) return 0;
+  return Number(await badge.getAttribute('data-count'));
+}
+
+describe('intelligence (real server, two browsers)', () => {
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    server = await startServer();
+    browser = await launchBrowser();
+    thContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    phContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    thContext.setDefaultTimeout(15_000);
+    phContext.setDefaultTimeout(15_000);
+    th = await thContext.newPage();
+    ph = await phContext.newPage();
+    for (const page of [th, ph]) {
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      page.on('response', (res) => {
+        const req = res.request();
+        if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/intel/reports')
+          reportPosts.push({ key: req.headers()['idempotency-key'], status: res.status() });
+      });
+    }
+    await signIn(th, server.baseUrl, TH_USER);
+    await signIn(ph, server.baseUrl, PH_USER);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 30_000);
+
+  it('opens the Intelligence area from the navbar and the new-report form from it', async () => {
+    await th
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: /^Intelligence/ })
+      .click();
+    await h1(th, 'Intelligence').waitFor();
+    await th.getByRole('link', { name: 'New report' }).click();
+    await h1(th, 'New report').waitFor();
+    expect(new URL(th.url()).pathname).toBe('/console/intel/reports/new');
+    expect(await seriousAxeViolations(th)).toEqual([]);
+  });
+
+  it('fills the form: marking for named agencies, a phone, a person, a scam centre and their links', async () => {
+    const form = th.getByRole('form', { name: 'New report' });
+    await field(form, 'Title').fill(TH_TITLE);
+    await field(form, 'Summary').fill('Job ads for "IT support" in Myawaddy; the recruiter answers on this number.');
+    await pick(th, form, 'Modus operandi', 'Social-media job ads', 'Social');
+    await th.keyboard.press('Escape');
+    await form.getByRole('radio', { name: 'TLP:AMBER', exact: true }).check();
+    await form.getByRole('radio', { name: 'Named agencies' }).check();
+    await pick(th, form, 'Agencies that may read it', /^National Central Bureau Thailand/, 'Central Bureau Thailand');
+    await th.keyboard.press('Escape');
+
+    const selector = form.locator('[data-row="selectors-0"]');
+    await field(selector, 'Value').fill('12');
+
+    await form.getByRole('button', { name: 'Add a person' }).click();
+    const person = form.locator('[data-row="persons-0"]');
+    await field(person, 'Name').fill('Arjun Mehtani');
+    await pick(th, person, 'Role', 'Recruiter');
+
+    await form.getByRole('button', { name: 'Add a scam centre' }).click();
+    const centre = form.locator('[data-row="centres-0"]');
+    await field(centre, 'Name').fill(CENTRE);
+    await pick(th, centre, 'Country', /\(MM\)$/, 'Myanmar');
+    await field(centre, 'Latitude').fill('16.83');
+    await field(centre, 'Longitude').fill('98.53');
+
+    await form.getByRole('button', { name: 'Add a relationship' }).click();
+    const rel1 = form.locator('[data-row="relationships-0"]');
+    await pick(th, rel1, 'From', 'Arjun Mehtani (p1)');
+    await pick(th, rel1, 'Relationship', 'uses');
+    await pick(th, rel1, 'To', '12 (s1)');
+    await form.getByRole('button', { name: 'Add a relationship' }).click();
+    const rel2 = form.locator('[data-row="relationships-1"]');
+    await pick(th, rel2, 'From', 'Arjun Mehtani (p1)');
+    await pick(th, rel2, 'Relationship', 'recruits for');
+    await pick(th, rel2, 'To', `${CENTRE} (c1)`);
+  });
+
+  it('shows the server’s error next to the selector it concerns, then submits once fixed', async () => {
+    const form = th.getByRole('form', { name: 'New report' });
+    await form.getByRole('button', { name: 'Submit report' }).click();
+    const value = field(form.locator('[data-row="selectors-0"]'), 'Value');
+    await th.waitForFunction(
+      () => document.querySelector('[data-row="selectors-0"] input[aria-invalid="true"]') !== null,
+    );
+    const describedBy = (await value.getAttribute('aria-describedby')) ?? '';
+    const errorText = await th
+      .locator(`[id="${describedBy.split(' ').find((id) => id.includes('error'))}"]`)
+      .textContent();
+    expect(errorText).toMatch(/phone/i);
+    expect(await seriousAxeViolations(th)).toEqual([]);
+    await shot(th, 'intel-form-error-desktop');
+
+    await value.fill(PHONE_DISPLAY);
+    await form.getByRole('button', { name: 'Submit report' }).click();
+    await h1(th, TH_TITLE).waitFor();
+    thReportUrl = th.url();
+    expect(new URL(thReportUrl).pathname).toMatch(/^\/console\/intel\/reports\/[0-9a-f-]{36}$/);
+    await th.getByText(/^Report submitted\./).waitFor();
+    // Each attempt carried an Idempotency-Key; the refused one did not block the corrected one.
+    expect(reportPosts.map((p) => p.status)).toEqual([400, 201]);
+    expect(reportPosts.every((p) => p.key && /^[0-9a-f-]{36}$/.test(p.key))).toBe(true);
+    expect(reportPosts[0]?.key).not.toBe(reportPosts[1]?.key);
+    const keys = th.getByRole('table').filter({ hasText: 'Canonical key' });
+    await keys.getByText('phone:+66812345678').waitFor();
+  });
+
+  it('keeps the Thai console open on the inbox, connected to the live stream', async () => {
+    await th.getByRole('link', { name: 'Home', exact: true }).click();
+    await th.getByTestId('live-state').getByText('Live', { exact: true }).waitFor({ timeout: 20_000 });
+    await th
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: /^Intelligence/ })
+      .click();
+    await th
+      .getByRole('navigation', { name: 'Intelligence sections' })
+      .getByRole('link', { name: /^Inbox/ })
+      .click();
+    await h1(th, 'Inbox').waitFor();
+  });
+
+  it('submits the same number in national format from the Philippines and shows the hit at once', async () => {
+    const before = await navUnread(th);
+    await ph.goto(`${server.baseUrl}/console/intel/reports/new`);
+    await h1(ph, 'New report').waitFor();
+    const form = ph.getByRole('form', { name: 'New report' });
+    await field(form, 'Title').fill(PH_TITLE);
+    await field(form, 'Summary').fill('Three victims were recruited by a caller using this Thai number.');
+    await form.getByRole('radio', { name: 'TLP:GREEN', exact: true }).check();
+    const selector = form.locator('[data-row="selectors-0"]');
+    await field(selector, 'Value').fill('081 234 5678');
+    await pick(ph, selector, 'Country', 'Thailand (TH)', 'Thailand');
+    await shot(ph, 'intel-form-desktop');
+    await form.getByRole('button', { name: 'Submit report' }).click();
+    await h1(ph, PH_TITLE).waitFor();
+    phReportUrl = ph.url();
+
+    const hit = ph.getByTestId('hits-panel').getByTestId('hit').filter({ hasText: 'National Central Bureau Thailand' });
+    await hit.first().waitFor();
+    // The Thai report is marked for the Thai bureau only: the Philippines learn it exists, not what it says.
+    await hit.getByText('Not visible to you').first().waitFor();
+    await hit.getByRole('button', { name: 'Request disclosure' }).first().waitFor();
+    await shot(ph, 'intel-report-hits-desktop');
+    expect(await seriousAxeViolations(ph)).toEqual([]);
+
+    // Meanwhile, without any reload, the Thai console shows a toast and a higher unread count.
+    const toast = th.getByRole('alert').filter({ hasText: PH_TITLE });
+    await toast.waitFor({ timeout: 20_000 });
+    expect(await toast.textContent()).toContain(PHONE_DISPLAY);
+    await th.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid="intel-unread-nav"]')?.getAttribute('data-count') ?? 0) > n,
+      before,
+    );
+    await th.getByTestId('alert').filter({ hasText: PH_TITLE }).first().waitFor();
+    expect(Number(await th.getByTestId('intel-unread-inbox').getAttribute('data-count'))).toBeGreaterThan(0);
+    await shot(th, 'intel-inbox-desktop', false);
+    expect(await seriousAxeViolations(th)).toEqual([]);
+  });
+
+  it('lets the Philippines ask for disclosure and Thailand approve it', async () => {
+    const hit = ph.getByTestId('hit').filter({ hasText: 'National Central Bureau Thailand' }).first();
+    await hit.getByRole('button', { name: 'Request disclosure' }).click();
+    const dialog = ph.getByRole('dialog', { name: 'Request disclosure' });
+    await field(dialog, 'Reason').fill('Same recruiter number in three victim statements; we need to deconflict.');
+    await dialog.getByRole('button', { name: 'Send request' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await hit.getByText('Disclosure pending').waitFor();
+
+    await th.getByRole('alert').filter({ hasText: 'Disclosure requested' }).waitFor({ timeout: 20_000 });
+    await th.getByRole('tab', { name: 'Disclosure requests' }).click();
+    const incoming = th.getByTestId('disclosures-incoming');
+    const row = incoming.getByRole('row').filter({ hasText: 'deconflict' });
+    await row.getByRole('button', { name: 'Approve' }).click();
+    const approve = th.getByRole('dialog', { name: 'Approve disclosure' });
+    await field(approve, 'Note (optional)').fill('Shared for deconfliction; keep it in the task force.');
+    await approve.getByRole('button', { name: 'Approve' }).click();
+    await approve.waitFor({ state: 'hidden' });
+    await row.getByText('Disclosed').waitFor();
+    expect(await seriousAxeViolations(th)).toEqual([]);
+
+    await ph.reload();
+    const visible = ph.getByTestId('hit').filter({ hasText: 'National Central Bureau Thailand' }).first();
+    await visible.getByRole('link', { name: 'Open their report' }).waitFor();
+  });
+
+  it('opens the hit from the inbox, then the entity page, whose graph renders with a node list', async () => {
+    await th.getByRole('tab', { name: 'Alerts' }).click();
+    const alert = th.getByTestId('alert').filter({ hasText: PH_TITLE }).first();
+    await alert.getByRole('link', { name: 'Open' }).click();
+    await h1(th, 'Hit').waitFor();
+    await th.getByText(`${PHONE_DISPLAY} matches ${PHONE_DISPLAY}`).waitFor();
+    await th.getByRole('link', { name: `My entity: ${PHONE_DISPLAY}` }).click();
+    await h1(th, PHONE_DISPLAY).waitFor();
+    entityUrl = th.url();
+
+    const graph = th.getByTestId('entity-graph');
+    await graph.locator('canvas').first().waitFor();
+    expect(await graph.locator('canvas').count()).toBeGreaterThan(0);
+    const nodes = th.getByTestId('graph-nodes');
+    await nodes.getByText(PH_TITLE).waitFor();
+    expect(await nodes.textContent()).toContain(PHONE_DISPLAY);
+    expect(await nodes.textContent()).toContain('Arjun Mehtani');
+    await sleep(500);
+    await shot(th, 'intel-entity-graph-desktop');
+    expect(await seriousAxeViolations(th)).toEqual([]);
+
+    // One hop shows fewer nodes than three; a node of the list opens its page.
+    await th.getByText('1 step', { exact: true }).click();
+    await th.waitForFunction(() => new URL(location.href).searchParams.get('hops') === '1');
+    await nodes.getByRole('button', { name: PH_TITLE }).click();
+    await h1(th, PH_TITLE).waitFor();
+  });
+
+  it('finds the number through search, read as a Thai phone number', async () => {
+    await th.getByRole('navigation', { name: 'Intelligence sections' }).getByRole('link', { name: 'Search' }).click();
+    await h1(th, 'Search').waitFor();
+    await th.getByRole('searchbox', { name: 'Search intelligence' }).fill('+66812345678');
+    await th.getByRole('button', { name: 'Search', exact: true }).click();
+    await th.getByRole('heading', { name: 'Understood as' }).waitFor();
+    await th.getByText('phone:+66812345678', { exact: true }).first().waitFor();
+    expect(await th.getByTestId('search-entities').getByRole('row').count()).toBeGreaterThan(2);
+  });
+
+  it('shows the scam centre on the offline map and opens it', async () => {
+    await th.getByRole('navigation', { name: 'Intelligence sections' }).getByRole('link', { name: 'Map' }).click();
+    await h1(th, 'Map of scam centres').waitFor();
+    const map = th.getByTestId('world-map');
+    await map.waitFor();
+    expect(await map.locator('path').count()).toBeGreaterThan(100);
+    await th.getByTestId('map-centres').getByText(CENTRE).waitFor();
+    await sleep(300);
+    await shot(th, 'intel-map-desktop');
+    expect(await seriousAxeViolations(th)).toEqual([]);
+    await map.getByRole('link', { name: new RegExp(CENTRE.replace(/[()]/g, '\\$&')) }).click();
+    await h1(th, CENTRE).waitFor();
+  });
+
+  it('lists networks with their key players', async () => {
+    await th.getByRole('navigation', { name: 'Intelligence sections' }).getByRole('link', { name: 'Networks' }).click();
+    await h1(th, 'Networks').waitFor();
+    const rows = th.getByTestId('networks').locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.first().getByRole('button').count()).toBeGreaterThan(0);
+  });
+
+  it('works at phone width', async () => {
+    await th.setViewportSize({ width: 375, height: 812 });
+    await ph.setViewportSize({ width: 375, height: 812 });
+    await ph.goto(`${server.baseUrl}/console/intel/reports/new`);
+    await h1(ph, 'New report').waitFor();
+    await shot(ph, 'intel-form-phone');
+    await ph.goto(phReportUrl);
+    await h1(ph, PH_TITLE).waitFor();
+    await ph.getByTestId('hit').first().waitFor();
+    await shot(ph, 'intel-report-hits-phone');
+    await th.goto(`${server.baseUrl}/console/intel/inbox`);
+    await h1(th, 'Inbox').waitFor();
+    await th.getByTestId('alert').first().waitFor();
+    await shot(th, 'intel-inbox-phone', false);
+    await th.goto(entityUrl);
+    await h1(th, PHONE_DISPLAY).waitFor();
+    await th.getByTestId('entity-graph').locator('canvas').first().waitFor();
+    await sleep(500);
+    await shot(th, 'intel-entity-graph-phone');
+    await th.goto(`${server.baseUrl}/console/intel/map`);
+    await th.getByTestId('world-map').waitFor();
+    await sleep(300);
+    await shot(th, 'intel-map-phone');
+    // Nothing sticks out sideways.
+    for (const page of [th, ph]) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(1);
+    }
+    expect(thReportUrl).not.toBe('');
+  });
+
+  it('raised no uncaught error in either page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+import { Card, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { type MapFilters, mapQuery } from '../api/linksApi.ts';
+import { taxonomyQuery } from '../api/reportsApi.ts';
+import { Loading } from '../shared/Loading.tsx';
+import { CentresTable } from './CentresTable.tsx';
+import { MapLegend } from './MapLegend.tsx';
+import { WorldMap } from './WorldMap.tsx';
+
+/** Scam centres on an offline world map, filtered by modus operandi and reporting period. */
+export function MapPage({ filters }: { filters: MapFilters }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [zoom, setZoom] = useState<'centres' | 'world'>('centres');
+  const taxonomy = useQuery(taxonomyQuery);
+  const centres = useQuery(mapQuery(filters));
+  const set = (next: MapFilters) => void navigate({ to: '/intel/map', search: { ...filters, ...next }, replace: true });
+  const counts: Record<string, number> = {};
+  for (const c of centres.data ?? []) counts[c.status] = (counts[c.status] ?? 0) + 1;
+
+  return (
+    <Stack gap="lg">
+      <PageHeader title={t('intel.map.title')} intro={t('intel.map.intro')} />
+      <Group gap="md" align="flex-end" wrap="wrap">
+        <Select
+          label={t('intel.reports.moTag')}
+          placeholder={t('intel.reports.anyMoTag')}
+          data={(taxonomy.data ?? []).map((m) => ({ value: m.code, label: m.label }))}
+          value={filters.moTag ?? null}
+          onChange={(v) => set({ moTag: v ?? undefined })}
+          clearable
+          searchable
+          w={{ base: '100%', xs: 260 }}
+        />
+        <TextInput
+          type="date"
+          label={t('intel.map.from')}
+          value={filters.from ?? ''}
+          onChange={(e) => set({ from: e.currentTarget.value || undefined })}
+          w={{ base: '100%', xs: 170 }}
+        />
+        <TextInput
+          type="date"
+          label={t('intel.map.to')}
+          value={filters.to ?? ''}
+          onChange={(e) => set({ to: e.currentTarget.value || undefined })}
+          w={{ base: '100%', xs: 170 }}
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="zoom-label">
+            {t('intel.map.view')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="zoom-label"
+            value={zoom}
+            onChange={(v) => setZoom(v as 'centres' | 'world')}
+            data={[
+              { value: 'centres', label: t('intel.map.fitCentres') },
+              { value: 'world', label: t('intel.map.world') },
+            ]}
+          />
+        </Stack>
+      </Group>
+      <ProblemAlert error={centres.error} />
+      {centres.isPending ? <Loading /> : null}
+      {centres.data ? (
+        <>
+          <Card withBorder padding="sm">
+            <Stack gap="sm">
+              <MapLegend counts={counts} />
+              <WorldMap centres={centres.data} zoomToCentres={zoom === 'centres'} />
+              <Text size="xs" c="dimmed">
+                {t('intel.map.attribution')}
+              </Text>
+            </Stack>
+          </Card>
+          {centres.data.length === 0 ? (
+            <Text c="dimmed">{t('intel.map.empty')}</Text>
+          ) : (
+            <CentresTable centres={centres.data} />
+          )}
+        </>
+      ) : null}
+    </Stack>
+  );
+}
