@@ -14,7 +14,7 @@ import {
   networks,
   shortestPath,
 } from './graph/index.ts';
-import { toEntity } from './reports.repository.ts';
+import { ReportsRepository, toEntity } from './reports.repository.ts';
 import { auditRead, type IntelDeps, reader } from './reports.service.ts';
 
 /**
@@ -120,16 +120,26 @@ export class LinksService {
     return { entity: toEntity(e), sameKey: sameKey.map(toEntity) };
   }
 
+  /** A node id as the graph knows it: a selector entity's id stands for its canonical key. */
+  private async resolve(viewer: Viewer, g: Graph, node: string): Promise<string> {
+    if (g.hasNode(node)) return node;
+    if (/^[0-9a-f-]{36}$/i.test(node)) {
+      const [e] = await new ReportsRepository().visibleEntities(this.d.database.db, reader(viewer), [
+        node.toLowerCase(),
+      ]);
+      if (e?.key && g.hasNode(e.key)) return e.key;
+    }
+    throw new NotFoundError('node');
+  }
+
   async neighbourhood(viewer: Viewer, node: string, hops: number, limit: number) {
     const g = await this.visibleGraph(viewer);
-    if (!g.hasNode(node)) throw new NotFoundError('node');
-    return neighbourhood(g, node, hops, limit);
+    return neighbourhood(g, await this.resolve(viewer, g, node), hops, limit);
   }
 
   async path(viewer: Viewer, from: string, to: string, maxHops: number) {
     const g = await this.visibleGraph(viewer);
-    if (!g.hasNode(from) || !g.hasNode(to)) throw new NotFoundError('node');
-    return { path: shortestPath(g, from, to, maxHops) };
+    return { path: shortestPath(g, await this.resolve(viewer, g, from), await this.resolve(viewer, g, to), maxHops) };
   }
 
   async networks(viewer: Viewer, top: number) {

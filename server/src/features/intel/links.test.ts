@@ -81,6 +81,9 @@ describe.each(drivers)('link analysis and map on %s', (driver) => {
     expect(nets[0].size).toBeGreaterThanOrEqual(6);
     expect(nets[0].keyPlayers[0].id).toBe(`crypto:tron:${wallet}`);
 
+    const walletEntity = a.json().entities.find((e: { kind: string }) => e.kind === 'selector').id;
+    const viaId = (await get(`/api/intel/graph/neighbourhood?node=${walletEntity}&hops=1`)).json();
+    expect(viaId.nodes.map((n: { id: string }) => n.id)).toContain(`crypto:tron:${wallet}`);
     const ent = (
       await get(`/api/intel/entities/${a.json().entities.find((e: { kind: string }) => e.kind === 'selector').id}`)
     ).json();

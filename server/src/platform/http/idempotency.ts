@@ -17,7 +17,8 @@ declare module 'fastify' {
  * `Idempotency-Key` on any mutating route: the first answer (status and body) is kept per
  * principal and key, and a retry gets it back with `Idempotent-Replayed: true` instead of
  * writing twice. The same key with a different request is refused (422); a retry while
- * the first is still running gets 409. 5xx answers are not kept, so the client may retry.
+ * the first is still running gets 409. Refusals (4xx) and failures (5xx) are not kept, so the
+ * client may correct the request and retry with the same key.
  */
 async function idempotencyPlugin(app: FastifyInstance, opts: { database: Database }) {
   const { db } = opts.database;
@@ -84,7 +85,9 @@ async function idempotencyPlugin(app: FastifyInstance, opts: { database: Databas
     const idem = request.idempotency;
     if (!idem) return payload;
     const q = db.updateTable('idempotency_keys').where('principal', '=', idem.principal).where('key', '=', idem.key);
-    if (reply.statusCode >= 500) {
+    // Only successful answers are kept: after a refusal the client corrects the request and may
+    // send it again under the same key (a form keeps one key while it is open).
+    if (reply.statusCode >= 400) {
       await db
         .deleteFrom('idempotency_keys')
         .where('principal', '=', idem.principal)

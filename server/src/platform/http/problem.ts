@@ -6,9 +6,34 @@ export const PROBLEM_TYPE = 'application/problem+json';
 
 interface AjvIssue {
   instancePath: string;
+  schemaPath?: string;
   keyword: string;
   message?: string;
   params: Record<string, unknown>;
+}
+
+const BRANCH = /^(.*\/anyOf)\/(\d+)\//;
+
+/**
+ * A value checked against a union (e.g. an audience: all | regions | agencies) fails every
+ * branch, and Ajv reports them all. Keep only the branches whose discriminating constant
+ * (`kind`) matched, and drop the union's own summary when a branch explains the failure.
+ */
+export function unionBranchesThatApply(issues: AjvIssue[]): AjvIssue[] {
+  const branchOf = (i: AjvIssue) => i.schemaPath?.match(BRANCH);
+  const wrongBranch = new Set<string>();
+  for (const i of issues) {
+    const m = branchOf(i);
+    if (m && i.keyword === 'const') wrongBranch.add(`${i.instancePath.replace(/\/[^/]*$/, '')}|${m[1]}/${m[2]}`);
+  }
+  if (wrongBranch.size === 0) return issues;
+  const kept = issues.filter((i) => {
+    const m = branchOf(i);
+    if (!m) return true;
+    return ![...wrongBranch].some((w) => w.endsWith(`|${m[1]}/${m[2]}`));
+  });
+  const explained = kept.some((i) => branchOf(i));
+  return explained ? kept.filter((i) => i.keyword !== 'anyOf') : kept;
 }
 
 /** Ajv's issue → the dotted field at fault (`marking.audience.kind`) and a plain message. */
@@ -52,7 +77,9 @@ export function registerProblemHandler(app: FastifyInstance): void {
       });
     }
     if (error.validation) {
-      const errors = (error.validation as AjvIssue[]).map((i) => fieldOf(i, error.validationContext));
+      const errors = unionBranchesThatApply(error.validation as AjvIssue[]).map((i) =>
+        fieldOf(i, error.validationContext),
+      );
       const dedup = errors.filter(
         (e, i) => errors.findIndex((x) => x.field === e.field && x.message === e.message) === i,
       );

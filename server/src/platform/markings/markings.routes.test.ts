@@ -33,3 +33,21 @@ describe('POST /api/markings/validate', () => {
     expect(fields).toEqual(expect.arrayContaining(['marking.tlp', 'marking.reliability']));
   });
 });
+
+describe('errors inside a union name the branch that applies', () => {
+  const t = useTestApp('pglite');
+  it('reports the missing regions of a regions audience, not the other branches', async () => {
+    const agency = await t().newAgency();
+    const cookie = await t().login(await t().newUser({ agency, roles: ['analyst'] }));
+    const r = await t().app.inject({
+      method: 'POST',
+      url: '/api/markings/validate',
+      headers: { cookie },
+      payload: {
+        marking: { tlp: 'AMBER', audience: { kind: 'regions' }, pap: 'AMBER', reliability: 'B', credibility: '2' },
+      },
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors).toEqual([{ field: 'marking.audience.regions', message: 'is required' }]);
+  });
+});
