@@ -96,6 +96,27 @@ describe('neighbourhood', () => {
     expect(() => neighbourhood(g, 'a', 1, 0)).toThrow(RangeError);
   });
 
+  it('returns exactly the edges among the returned nodes, whatever the limit and budget', () => {
+    const g = build(randomRows(300, 1000, 17));
+    for (const [limit, budget] of [
+      [500, 10_000],
+      [40, 10_000],
+      [120, 30],
+      [7, 5],
+    ] as const) {
+      for (const start of ['n0000', 'n0150', 'n0299']) {
+        const n = neighbourhood(g, start, 3, limit, budget);
+        const inside = new Set(ids(n));
+        const expected = g
+          .filterEdges((_k, _a, s, t) => inside.has(s) && inside.has(t))
+          .map((k) => `${g.source(k)} ${g.target(k)} ${g.getEdgeAttribute(k, 'type')}`)
+          .sort();
+        expect(n.edges.map((e) => `${e.source} ${e.target} ${e.type}`).sort()).toEqual(expected);
+        expect(n.nodes.length).toBeLessThanOrEqual(limit);
+      }
+    }
+  });
+
   it('gives the same answer whatever order the rows came in', () => {
     const rows = randomRows(300, 900, 7);
     const shuffled = { nodes: [...rows.nodes].reverse(), edges: [...rows.edges].reverse() };

@@ -16,7 +16,7 @@ export interface Neighbourhood {
 
 export const DEFAULT_NEIGHBOURHOOD_LIMIT = 500;
 /** Neighbour visits one neighbourhood may make before it stops looking further (see below). */
-export const NEIGHBOURHOOD_SCAN_BUDGET = 20_000;
+export const NEIGHBOURHOOD_SCAN_BUDGET = 10_000;
 
 /**
  * The entities within `hops` links of `id`, at most `limit` of them (the start included).
@@ -24,10 +24,10 @@ export const NEIGHBOURHOOD_SCAN_BUDGET = 20_000;
  * (most links into it, then smallest id: the wallet five co-workers share before a phone only
  * one of them holds) and the search stops with `truncated: true`. The work is bounded too: each
  * hop looks at its frontier from the least to the most connected entity, and stops (truncated)
- * before an entity whose links would take the visits past `scanBudget` (the
- * first entity of a hop is always looked at). So a 3-hop request through hubs answers in
- * milliseconds. Nothing depends on the order of the rows. An unknown id (or one the caller left
- * out) gives an empty neighbourhood.
+ * before an entity whose links would take the visits past `scanBudget` (the first entity of a
+ * hop is always looked at), so hubs cannot turn a 3-hop request into a walk of their whole
+ * network. Nothing depends on the order of the rows. An unknown id (or one the caller left out)
+ * gives an empty neighbourhood.
  */
 export function neighbourhood(
   g: Graph,
@@ -43,6 +43,8 @@ export function neighbourhood(
   let frontier = [id];
   let truncated = false;
   let visits = 0;
+  const scanned = new Set<string>();
+  const pairs: string[] = []; // [v, w, …]: every link a scanned node showed, to find edges later
   for (let depth = 1; depth <= hops && frontier.length > 0 && !truncated; depth++) {
     const found = new Map<string, number>(); // candidate → its links into this hop's frontier
     const frontierLinks = new Map(frontier.map((v) => [v, g.degree(v)]));
@@ -54,7 +56,9 @@ export function neighbourhood(
         break;
       }
       visits += links;
+      scanned.add(v);
       g.forEachNeighbor(v, (w) => {
+        pairs.push(v, w);
         if (!kept.has(w)) found.set(w, (found.get(w) ?? 0) + 1);
       });
     }
@@ -69,25 +73,32 @@ export function neighbourhood(
     for (const w of next) kept.add(w);
     frontier = next;
   }
-  return { nodes: [...kept].map((n) => nodeOf(g, n)), edges: edgesAmong(g, kept), truncated };
+  return { nodes: [...kept].map((n) => nodeOf(g, n)), edges: edgesAmong(g, kept, scanned, pairs), truncated };
 }
 
 /**
- * Every edge between two nodes of `kept`, each once (from its source end), sorted. Kept nodes
- * tend to be well connected, so each looks at its distinct neighbours or at the kept set,
- * whichever is smaller, and reads edges only between kept pairs.
+ * Every edge between two nodes of `kept`, each once, sorted. A pair with a scanned end was seen
+ * during the search (`pairs`); only pairs of unscanned nodes (the last hop, mostly) are looked
+ * up, each from its smaller id, by its neighbours or by the unscanned set, whichever is smaller.
  */
-function edgesAmong(g: Graph, kept: Set<string>): GraphEdge[] {
+function edgesAmong(g: Graph, kept: Set<string>, scanned: Set<string>, pairs: string[]): GraphEdge[] {
   const edges: GraphEdge[] = [];
-  for (const v of kept) {
-    const pair = (u: string) => {
-      if (!kept.has(u)) return;
-      g.forEachEdge(v, u, (key, _a, source) => {
-        if (source === v) edges.push(edgeOf(g, key));
+  const emit = (a: string, b: string) => g.forEachEdge(a, b, (key) => void edges.push(edgeOf(g, key)));
+  for (let i = 0; i < pairs.length; i += 2) {
+    const v = pairs[i]!;
+    const w = pairs[i + 1]!;
+    if (kept.has(w) && (!scanned.has(w) || v < w)) emit(v, w);
+  }
+  const rest = [...kept].filter((v) => !scanned.has(v));
+  const others = new Set(rest);
+  for (const u of rest) {
+    if (g.degree(u) <= others.size) {
+      g.forEachNeighbor(u, (x) => {
+        if (u < x && others.has(x)) emit(u, x);
       });
-    };
-    if (g.degree(v) <= kept.size) g.forEachNeighbor(v, pair);
-    else for (const u of kept) if (u !== v && g.hasEdge(v, u)) pair(u);
+    } else {
+      for (const x of rest) if (u < x && g.hasEdge(u, x)) emit(u, x);
+    }
   }
   return edges.sort(compareEdges);
 }
