@@ -49,4 +49,6 @@ export const intelRoutes: RouteRule[] = [
   { method: 'GET', url: `/api/intel/entities/${ZERO}`, roles: INTEL_READERS, scopes: ['intel:read'] },
   { method: 'GET', url: '/api/intel/graph/networks', roles: INTEL_READERS, scopes: ['intel:read'] },
   { method: 'GET', url: '/api/intel/map', roles: INTEL_READERS, scopes: ['intel:read'] },
+  { method: 'GET', url: `/api/intel/graph/networks/stix?node=${ZERO}`, roles: INTEL_READERS, scopes: ['intel:read'] },
+  { method: 'GET', url: `/api/intel/reports/${ZERO}/stix`, roles: INTEL_READERS, scopes: ['intel:read'] },
 ];

@@ -2,8 +2,10 @@ import { Entity, Uuid } from '@cordon/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { viewerOf } from '../../platform/auth/plugin.ts';
+import { agencyInfos } from './agencies-lookup.ts';
 import type { IntelFeature } from './index.ts';
 import { read } from './intel.routes.ts';
+import { type StixBundle, toStixBundle } from './stix/index.ts';
 
 const tags = ['intelligence'];
 const Node = Type.String({ minLength: 3, maxLength: 600, description: 'an entity id, a selector key or report:<id>' });
@@ -76,6 +78,35 @@ export const linkRoutes: FastifyPluginAsyncTypebox<{ intel: IntelFeature }> = as
       },
     },
     (request) => intel.links.networks(viewerOf(request), request.query.top ?? 20),
+  );
+  app.get(
+    '/api/intel/graph/networks/stix',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The network of a node as one STIX 2.1 bundle (every report of it that you may read)',
+        querystring: Type.Object({ node: Node }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => {
+      const viewer = viewerOf(request);
+      const ids = (await intel.links.networkReports(viewer, request.query.node)).slice(0, 500);
+      const reports = [];
+      for (const id of ids) reports.push(await intel.reports.get(viewer, id));
+      const infos = await agencyInfos(
+        intel.database.db,
+        reports.map((r) => r.ownerAgencyId),
+      );
+      const agencies = new Map([...infos].map(([id, a]) => [id, { name: a.name, country: a.country }]));
+      // One bundle: the reports' objects merged, each STIX id once (selectors share deterministic ids).
+      const objects = new Map<string, StixBundle['objects'][number]>();
+      for (const r of reports)
+        for (const o of toStixBundle(r, { agencies }).objects)
+          if (!objects.has(String(o.id))) objects.set(String(o.id), o);
+      const bundle = { type: 'bundle', id: `bundle--${crypto.randomUUID()}`, objects: [...objects.values()] };
+      return reply.type('application/stix+json;version=2.1').send(JSON.stringify(bundle));
+    },
   );
   app.get(
     '/api/intel/map',

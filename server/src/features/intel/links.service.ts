@@ -158,6 +158,16 @@ export class LinksService {
     });
   }
 
+  /** The reports whose entities form the network of `node` (what a network export carries). */
+  async networkReports(viewer: Viewer, node: string): Promise<string[]> {
+    const g = await this.visibleGraph(viewer);
+    const members = networkOf(g, await this.resolve(viewer, g, node));
+    return members
+      .filter((id) => id.startsWith('report:'))
+      .map((id) => id.slice('report:'.length))
+      .sort();
+  }
+
   async map(viewer: Viewer, f: { moTag?: string; from?: string; to?: string }): Promise<MapCentre[]> {
     let q = this.d.database.db
       .selectFrom('entities as e')

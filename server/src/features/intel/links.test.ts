@@ -89,6 +89,17 @@ describe.each(drivers)('link analysis and map on %s', (driver) => {
     ).json();
     expect(ent.sameKey.map((e: { reportId: string }) => e.reportId)).toEqual([b.json().id]);
 
+    const net = (await get(`/api/intel/graph/networks/stix?node=${boss}`)).json();
+    const reportsInBundle = net.objects
+      .filter((o: { type: string }) => o.type === 'report')
+      .map((o: { name: string }) => o.name);
+    expect(reportsInBundle.sort()).toEqual(['Boss and wallet', 'Mule paid from the wallet']);
+    expect(
+      net.objects.filter(
+        (o: { x_cordon_key?: string; key?: string }) => (o.x_cordon_key ?? o.key) === `crypto:tron:${wallet}`,
+      ),
+    ).toHaveLength(1);
+
     const map = (await get('/api/intel/map')).json();
     expect(map.map((m: { label: string }) => m.label)).toContain('Golden Fortune Park');
     expect((await get(`/api/intel/map?moTag=sextortion`)).json()).toEqual([]);
