@@ -1,36 +1,11 @@
 /** Vocabulary shared by every selector normaliser. Re-exported from index.ts. */
 
-export const SELECTOR_KINDS = [
-  'phone',
-  'email',
-  'domain',
-  'url',
-  'crypto',
-  'bank-account',
-  'iban',
-  'handle',
-  'ip',
-  'imei',
-  'passport',
-  'national-id',
-  'company-registration',
-] as const;
+import { CRYPTO_CHAINS, HANDLE_PLATFORMS, SELECTOR_KINDS } from '@cordon/contracts';
+
+// The vocabulary is the API's (contracts/src/intel.ts): one list for the wire and the normalisers.
+export { CRYPTO_CHAINS, HANDLE_PLATFORMS, SELECTOR_KINDS };
 export type SelectorKind = (typeof SELECTOR_KINDS)[number];
-
-export const HANDLE_PLATFORMS = [
-  'telegram',
-  'whatsapp',
-  'line',
-  'wechat',
-  'facebook',
-  'instagram',
-  'tiktok',
-  'x',
-  'signal',
-] as const;
 export type HandlePlatform = (typeof HANDLE_PLATFORMS)[number];
-
-export const CRYPTO_CHAINS = ['bitcoin', 'ethereum', 'tron'] as const;
 export type CryptoChain = (typeof CRYPTO_CHAINS)[number];
 
 export interface SelectorInput {
