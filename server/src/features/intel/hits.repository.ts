@@ -50,18 +50,19 @@ export class HitsRepository {
     return q.orderBy('created_at', 'desc').orderBy('id').limit(o.limit).offset(o.offset).execute();
   }
 
+  /** Hits on either side of a report's entities (two indexed lookups, not an OR scan). */
   async forReport(db: Executor, reportId: string) {
-    return db
-      .selectFrom('hits as h')
-      .selectAll('h')
-      .where((eb) =>
-        eb.or([
-          eb('h.a_entity_id', 'in', eb.selectFrom('entities').select('id').where('report_id', '=', reportId)),
-          eb('h.b_entity_id', 'in', eb.selectFrom('entities').select('id').where('report_id', '=', reportId)),
-        ]),
-      )
-      .orderBy('h.created_at')
+    const ids = db.selectFrom('entities').select('id').where('report_id', '=', reportId);
+    const rows = await db
+      .selectFrom('hits')
+      .selectAll()
+      .where('a_entity_id', 'in', ids)
+      .unionAll(db.selectFrom('hits').selectAll().where('b_entity_id', 'in', ids))
       .execute();
+    const unique = new Map(rows.map((h) => [h.id, h]));
+    return [...unique.values()].sort(
+      (x, y) => x.created_at.getTime() - y.created_at.getTime() || x.id.localeCompare(y.id),
+    );
   }
 
   async get(db: Executor, id: string): Promise<HitRow | undefined> {

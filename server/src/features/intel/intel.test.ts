@@ -339,3 +339,34 @@ describe.each(drivers)('intelligence sharing on %s', (driver) => {
     expect(bad).toMatchObject({ ok: false, hit: false });
   });
 });
+
+describe.each(drivers)('concurrent submissions on %s', (driver) => {
+  const t = useTestApp(driver);
+  it('finds the hit when two agencies submit the same selector at once, and answers a concurrent sourceRef retry with one report', async () => {
+    const a = await t().newAgency({ country: 'TH' });
+    const b = await t().newAgency({ country: 'KH' });
+    const [ca, cb] = [await analyst(t(), a), await analyst(t(), b)];
+    const body = (sourceRef?: string) => ({
+      title: 'Same phone',
+      summary: '',
+      moTags: [],
+      marking: GREEN_ALL,
+      selectors: [{ ref: 't', kind: 'phone', value: '+66 81 999 1234' }],
+      ...(sourceRef ? { sourceRef } : {}),
+    });
+    const post = (cookie: string, payload: object) =>
+      t().app.inject({ method: 'POST', url: '/api/intel/reports', headers: { cookie }, payload });
+    const [ra, rb] = await Promise.all([post(ca, body()), post(cb, body())]);
+    expect([ra.statusCode, rb.statusCode]).toEqual([201, 201]);
+    const hits = await t()
+      .database()
+      .selectFrom('hits')
+      .select('id')
+      .where('match_key', '=', 'phone:+66819991234')
+      .execute();
+    expect(hits).toHaveLength(1);
+    const same = await Promise.all([post(ca, body('dup-1')), post(ca, body('dup-1')), post(ca, body('dup-1'))]);
+    expect(same.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    expect(new Set(same.map((r) => r.json().id)).size).toBe(1);
+  });
+});

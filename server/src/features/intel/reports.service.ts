@@ -1,4 +1,5 @@
 import type { NewReport, Report, ReportSummary } from '@cordon/contracts';
+import { sql } from 'kysely';
 import type { Auditor } from '../../platform/audit/audit.ts';
 import type { Viewer } from '../../platform/auth/viewer.ts';
 import type { Clock } from '../../platform/clock/clock.ts';
@@ -76,7 +77,27 @@ export class ReportsService {
     }
     // `at` is for loading history (demo world, imports of dated records); the API never sets it.
     const at = opts.at ?? clock.now();
-    const reportId = await database.transaction(async (tx) => {
+    const reportId = await this.store(viewer, input, prepared, at, opts.requestId).catch(async (e: unknown) => {
+      // The same sourceRef submitted twice at once: the second loses the unique race; answer with the first.
+      const code = (e as { code?: string; constraint?: string }).code;
+      if (code === '23505' && input.sourceRef) {
+        const seen = await this.repo.bySourceRef(database.db, viewer.agencyId, input.sourceRef);
+        if (seen) return seen.id;
+      }
+      throw e;
+    });
+    this.d.events.notify();
+    return this.get(viewer, reportId);
+  }
+
+  private store(
+    viewer: Viewer,
+    input: NewReport,
+    prepared: ReturnType<typeof prepareReport>,
+    at: Date,
+    requestId?: string,
+  ) {
+    return this.d.database.transaction(async (tx) => {
       const linked = await this.repo.visibleEntities(tx, reader(viewer), prepared.existingIds);
       const missing = prepared.existingIds.filter((id) => !linked.some((e) => e.id === id));
       if (missing.length > 0) {
@@ -87,6 +108,10 @@ export class ReportsService {
         );
         throw new NotFoundError(`entity ${missing[0]} (${rel?.field ?? 'relationships'})`);
       }
+      // Two agencies submitting the same selector at once must see each other: each takes the
+      // selector's lock before storing and matching (sorted, so no deadlock).
+      const keys = [...new Set(prepared.entities.flatMap((e) => (e.key ? [e.key] : [])))].sort();
+      for (const k of keys) await sql`select pg_advisory_xact_lock(7300, hashtext(${k}))`.execute(tx);
       const report = await this.repo.insertReport(tx, {
         ownerAgencyId: viewer.agencyId,
         userId: viewer.userId,
@@ -116,7 +141,7 @@ export class ReportsService {
       await publishAlerts(tx, this.alerts, watch);
       await this.d.audit(
         tx,
-        { viewer, requestId: opts.requestId ?? null },
+        { viewer, requestId: requestId ?? null },
         {
           action: 'intel.report.submitted',
           objectType: 'report',
@@ -126,8 +151,6 @@ export class ReportsService {
       );
       return report.id;
     });
-    this.d.events.notify();
-    return this.get(viewer, reportId);
   }
 
   private async matchAndAlert(tx: Tx, report: ReportRow, stored: Parameters<typeof findMatches>[1], at: Date) {

@@ -48,6 +48,8 @@ selectorTables('phone', {
       '(+66) 81.234.5678',
     ],
     [{ value: '097 123 4567', country: 'KH' }, '+855971234567', '00855 97 123 4567'],
+    // "006" is also a Thai international prefix: read literally, this would be Tokelau (+690…).
+    [{ value: '0066 902205908', country: 'TH' }, '+66902205908', { value: '090 220 5908', country: 'TH' }],
   ],
   different: [
     ['+66 81 234 5678', '+66 81 234 5679', '+855 81 234 567', '+66 2 123 4567'],

@@ -1,5 +1,6 @@
 import {
   type CountryCode,
+  getCountryCallingCode,
   isSupportedCountry,
   type NumberType,
   parsePhoneNumberFromString,
@@ -80,6 +81,16 @@ export function parsePhone(raw: string, country: string | undefined): ParsedPhon
     // default region "0066 81…" can only mean "+66 81…".
     if (LEADING_IDD_00.test(text)) return tryParse(`+${text.slice(2)}`, undefined) ?? reasonFor(`+${text.slice(2)}`);
     return 'a national phone number needs a country (or write it with + and the country calling code)';
+  }
+  // "00" followed by the region's own calling code ("0066 …" in Thailand) is that country's
+  // number written internationally, even where the library would read "006" as a local
+  // international prefix and find a valid number of another country (Tokelau, +690).
+  if (!international && region && LEADING_IDD_00.test(text)) {
+    const digits = text.replace(/\D/g, '');
+    if (digits.startsWith(`00${getCountryCallingCode(region)}`)) {
+      const own = tryParse(`+${digits.slice(2)}`, undefined);
+      if (own) return own;
+    }
   }
   const parsed = tryParse(text, region);
   if (parsed) return parsed;
