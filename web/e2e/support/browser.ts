@@ -40,7 +40,9 @@ interface AxeViolation {
 /** Runs axe-core in the page; returns the serious and critical violations, one line each. */
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
   // Measure settled pages: a toast fading in or a modal fading out has text at partial opacity.
-  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+  await page.addStyleTag({
+    content: '*, *::before, *::after { transition: none !important; animation: none !important; }',
+  });
   await page.waitForTimeout(50);
   // Evaluated through the DevTools protocol: the console's CSP (script-src 'self') forbids inline tags.
   await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
