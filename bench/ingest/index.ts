@@ -38,9 +38,9 @@ import { type NormaliseResult, normaliseMany } from '../../server/src/features/i
 import { describeVerify, verifyAuditChain } from '../../server/src/platform/audit/verify.ts';
 import { systemClock } from '../../server/src/platform/clock/clock.ts';
 import { FieldCipher } from '../../server/src/platform/crypto/secrets.ts';
-import { toColumns } from '../../server/src/platform/markings/columns.ts';
 import { copyInto, copyLine } from '../lib/copy.ts';
 import { type BenchDatabase, openBenchDatabase } from '../lib/database.ts';
+import { REPORT_COLUMNS, reportCopyRows } from '../lib/intel-store.ts';
 import {
   benchAgencies,
   type SyntheticSet,
@@ -177,52 +177,8 @@ async function baseline(database: BenchDatabase['database'], set: SyntheticSet, 
     'attrs',
     'created_at',
   ] as const;
-  const reportColumns = [
-    'id',
-    'owner_agency_id',
-    'title',
-    'summary',
-    'tlp',
-    'pap',
-    'reliability',
-    'credibility',
-    'audience_kind',
-    'audience_regions',
-    'audience_agencies',
-    'mo_tags',
-    'source_ref',
-    'created_at',
-  ] as const;
-  const pgArray = (xs: readonly string[]) => `{${xs.map((x) => `"${x}"`).join(',')}}`;
   const at = new Date().toISOString();
   const reportIds = set.reports.map(() => randomUUID());
-  const reportChunks = function* () {
-    let chunk = '';
-    for (const [i, r] of set.reports.entries()) {
-      const m = toColumns(r.input.marking);
-      chunk += copyLine([
-        reportIds[i]!,
-        agencies[r.agency]!.id,
-        r.input.title,
-        r.input.summary,
-        m.tlp,
-        m.pap,
-        m.reliability,
-        m.credibility,
-        m.audience_kind,
-        pgArray(m.audience_regions),
-        pgArray(m.audience_agencies),
-        pgArray(r.input.moTags),
-        r.input.sourceRef ?? null,
-        at,
-      ]);
-      if (chunk.length > 1 << 20) {
-        yield chunk;
-        chunk = '';
-      }
-    }
-    if (chunk) yield chunk;
-  };
   const entityChunks = function* (normalised: NormaliseResult[]) {
     let chunk = '';
     let k = 0;
@@ -255,7 +211,7 @@ async function baseline(database: BenchDatabase['database'], set: SyntheticSet, 
     }
     if (chunk) yield chunk;
   };
-  await copyInto(database, 'bench_copy_reports', reportColumns, reportChunks());
+  await copyInto(database, 'bench_copy_reports', REPORT_COLUMNS, reportCopyRows(set, agencies, reportIds, at));
   const copied = await copyInto(database, 'bench_copy_entities', entityColumns, entityChunks(results));
   const t2 = performance.now();
 

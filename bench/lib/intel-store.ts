@@ -12,7 +12,8 @@ import { toColumns } from '../../server/src/platform/markings/columns.ts';
 import { copyInto, copyLine } from './copy.ts';
 import { type SyntheticAgency, type SyntheticSet, selectorInput } from './intel-synthetic.ts';
 
-const REPORT_COLUMNS = [
+/** The columns `reportCopyRows` writes, in order. */
+export const REPORT_COLUMNS = [
   'id',
   'owner_agency_id',
   'title',
@@ -40,7 +41,36 @@ const ENTITY_COLUMNS = [
   'created_at',
 ] as const;
 
-const pgArray = (xs: readonly string[]) => `{${xs.map((x) => `"${x}"`).join(',')}}`;
+export const pgArray = (xs: readonly string[]) => `{${xs.map((x) => `"${x}"`).join(',')}}`;
+
+/** The set's reports as COPY text (REPORT_COLUMNS), in chunks of about 1 MiB. */
+export function* reportCopyRows(set: SyntheticSet, agencies: SyntheticAgency[], ids: string[], at: string) {
+  let chunk = '';
+  for (const [i, r] of set.reports.entries()) {
+    const m = toColumns(r.input.marking);
+    chunk += copyLine([
+      ids[i]!,
+      agencies[r.agency]!.id,
+      r.input.title,
+      r.input.summary,
+      m.tlp,
+      m.pap,
+      m.reliability,
+      m.credibility,
+      m.audience_kind,
+      pgArray(m.audience_regions),
+      pgArray(m.audience_agencies),
+      pgArray(r.input.moTags),
+      r.input.sourceRef ?? null,
+      at,
+    ]);
+    if (chunk.length > 1 << 20) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
 
 /** Loads the set's reports and selectors with COPY, then analyses both tables. Returns the selectors stored. */
 export async function storeSynthetic(
@@ -56,33 +86,6 @@ export async function storeSynthetic(
   if (bad >= 0) throw new Error(`synthetic selector ${JSON.stringify(inputs[bad])} does not normalise`);
   const at = new Date().toISOString();
   const ids = set.reports.map(() => randomUUID());
-  function* reportRows() {
-    let chunk = '';
-    for (const [i, r] of set.reports.entries()) {
-      const m = toColumns(r.input.marking);
-      chunk += copyLine([
-        ids[i]!,
-        agencies[r.agency]!.id,
-        r.input.title,
-        r.input.summary,
-        m.tlp,
-        m.pap,
-        m.reliability,
-        m.credibility,
-        m.audience_kind,
-        pgArray(m.audience_regions),
-        pgArray(m.audience_agencies),
-        pgArray(r.input.moTags),
-        r.input.sourceRef ?? null,
-        at,
-      ]);
-      if (chunk.length > 1 << 20) {
-        yield chunk;
-        chunk = '';
-      }
-    }
-    if (chunk) yield chunk;
-  }
   function* entityRows() {
     let chunk = '';
     let k = 0;
@@ -110,7 +113,7 @@ export async function storeSynthetic(
     }
     if (chunk) yield chunk;
   }
-  await copyInto(database, 'reports', REPORT_COLUMNS, reportRows());
+  await copyInto(database, 'reports', REPORT_COLUMNS, reportCopyRows(set, agencies, ids, at));
   const stored = await copyInto(database, 'entities', ENTITY_COLUMNS, entityRows());
   // PGlite has no autovacuum: without statistics its planner guesses. PostgreSQL would analyse
   // the loaded tables by itself a little later; do it now on both.
