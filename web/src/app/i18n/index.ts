@@ -1,8 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import es from './locales/es.json';
-import fr from './locales/fr.json';
+import { resources } from './resources.ts';
 
 export const LANGUAGES = ['en', 'fr', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -44,7 +42,11 @@ export function setupI18n(): typeof i18n {
     }
   });
   void i18n.use(initReactI18next).init({
-    resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es } },
+    resources: {
+      en: { translation: resources.en },
+      fr: { translation: resources.fr },
+      es: { translation: resources.es },
+    },
     lng: initialLanguage(),
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
