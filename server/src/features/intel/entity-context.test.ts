@@ -226,7 +226,12 @@ describe.each(drivers)('entity timeline, places, alert messages and taxonomy on 
     expect(thAlert.title).toMatch(/^Hit: /);
     expect(thAlert.message).toEqual({
       key: 'hit.hidden',
-      params: { kind: 'selector', label: expect.stringMatching(/^\+66 81 234 \d{4}$/), agency: expect.any(String), grade: 'C3' },
+      params: {
+        kind: 'selector',
+        label: expect.stringMatching(/^\+66 81 234 \d{4}$/),
+        agency: expect.any(String),
+        grade: 'C3',
+      },
     });
     const [phAlert] = (await get(w.cPh, '/api/intel/alerts')).json();
     expect(phAlert.message).toMatchObject({ key: 'hit.visible', params: { report: 'Recruiter line', grade: 'B2' } });
