@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { type MapFilters, mapQuery } from '../api/linksApi.ts';
-import { taxonomyQuery } from '../api/reportsApi.ts';
 import { Loading } from '../shared/Loading.tsx';
+import { useMoTags } from '../shared/useMoTags.ts';
 import { CentresTable } from './CentresTable.tsx';
 import { MapLegend } from './MapLegend.tsx';
 import { WorldMap } from './WorldMap.tsx';
@@ -17,7 +17,7 @@ export function MapPage({ filters }: { filters: MapFilters }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [zoom, setZoom] = useState<'centres' | 'world'>('centres');
-  const taxonomy = useQuery(taxonomyQuery);
+  const taxonomy = useMoTags();
   const centres = useQuery(mapQuery(filters));
   const set = (next: MapFilters) => void navigate({ to: '/intel/map', search: { ...filters, ...next }, replace: true });
   const counts: Record<string, number> = {};
@@ -30,7 +30,7 @@ export function MapPage({ filters }: { filters: MapFilters }) {
         <Select
           label={t('intel.reports.moTag')}
           placeholder={t('intel.reports.anyMoTag')}
-          data={(taxonomy.data ?? []).map((m) => ({ value: m.code, label: m.label }))}
+          data={taxonomy.options}
           value={filters.moTag ?? null}
           onChange={(v) => set({ moTag: v ?? undefined })}
           clearable
