@@ -14,6 +14,7 @@ const SearchPage = lazy(() => import('./search/SearchPage.tsx').then((m) => ({ d
 const EntityPage = lazy(() => import('./entity/EntityPage.tsx').then((m) => ({ default: m.EntityPage })));
 const NetworksPage = lazy(() => import('./networks/NetworksPage.tsx').then((m) => ({ default: m.NetworksPage })));
 const MapPage = lazy(() => import('./map/MapPage.tsx').then((m) => ({ default: m.MapPage })));
+const TaxonomyPage = lazy(() => import('./taxonomy/TaxonomyPage.tsx').then((m) => ({ default: m.TaxonomyPage })));
 const WatchlistPage = lazy(() => import('./watchlist/WatchlistPage.tsx').then((m) => ({ default: m.WatchlistPage })));
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -106,6 +107,8 @@ export function createIntelRoutes<P extends AnyRoute>(parent: P) {
 
   const watchlistRoute = createRoute({ getParentRoute: () => intelRoute, path: 'watchlist', component: WatchlistPage });
 
+  const taxonomyRoute = createRoute({ getParentRoute: () => intelRoute, path: 'taxonomy', component: TaxonomyPage });
+
   return intelRoute.addChildren([
     reportsRoute,
     newReportRoute,
@@ -117,5 +120,6 @@ export function createIntelRoutes<P extends AnyRoute>(parent: P) {
     networksRoute,
     mapRoute,
     watchlistRoute,
+    taxonomyRoute,
   ]);
 }
