@@ -270,6 +270,9 @@ describe.each(drivers)('entity timeline, places, alert messages and taxonomy on 
     expect(badCode.statusCode).toBe(400);
     expect(JSON.stringify(badCode.json().errors)).toContain('code');
     expect((await post(w.cTh, { ...tag, code: 'analyst-tag' })).statusCode).toBe(403);
+    // Search finds a tag by its translated label too.
+    const found = (await get(w.cTh, `/api/intel/search?q=${encodeURIComponent('faux livreur')}`)).json();
+    expect(found.moTags).toContainEqual({ code: 'fake-courier', label: 'Fake courier' });
     expect(
       await t()
         .database()
