@@ -138,7 +138,8 @@ describe('intelligence (real server, two browsers)', () => {
     await pick(th, rel2, 'From', 'Arjun Mehtani (p1)');
     await pick(th, rel2, 'Relationship', 'recruits for');
     await pick(th, rel2, 'To', `${CENTRE} (c1)`);
-  });
+    // Many fields and pickers: on a loaded two-core machine this takes close to 30 s.
+  }, 60_000);
 
   it('shows the server’s error next to the selector it concerns, then submits once fixed', async () => {
     const form = th.getByRole('form', { name: 'New report' });
@@ -339,7 +340,7 @@ describe('intelligence (real server, two browsers)', () => {
   it('shows the taxonomy read-only to an investigator', async () => {
     await th.getByRole('navigation', { name: 'Intelligence sections' }).getByRole('link', { name: 'Taxonomy' }).click();
     await h1(th, 'Modus-operandi taxonomy').waitFor();
-    await th.getByTestId('taxonomy-modus-operandi').getByText('Voice phishing').waitFor();
+    await th.getByTestId('taxonomy-modus-operandi').getByText('Voice phishing', { exact: true }).waitFor();
     await th.getByText('Only the hub’s administrators and reviewers can add tags.').waitFor();
     expect(await th.getByRole('button', { name: 'Add the tag' }).count()).toBe(0);
   });
@@ -376,7 +377,7 @@ describe('intelligence (real server, two browsers)', () => {
       await field(form, 'Description').fill('Workers promised a driving job, taken across the border instead.');
       await form.getByRole('button', { name: 'Add the tag' }).click();
       await hub.getByText(`Tag “${TAG_LABEL}” added.`).waitFor();
-      await hub.getByTestId('taxonomy-recruitment').getByText(TAG_CODE).waitFor();
+      await hub.getByTestId('taxonomy-recruitment').getByText(TAG_CODE, { exact: true }).waitFor();
       await shot(hub, 'intel-taxonomy-desktop');
       await hub.setViewportSize({ width: 375, height: 812 });
       await sleep(300);
@@ -394,7 +395,7 @@ describe('intelligence (real server, two browsers)', () => {
     }
     // The Thai investigator sees the new tag at once.
     await th.goto(`${server.baseUrl}/console/intel/taxonomy`);
-    await th.getByTestId('taxonomy-recruitment').getByText(TAG_LABEL).waitFor();
+    await th.getByTestId('taxonomy-recruitment').getByText(TAG_LABEL, { exact: true }).waitFor();
   });
 
   it('works at phone width', async () => {

@@ -49,6 +49,7 @@ export function MapPage({ filters }: { filters: MapFilters }) {
           label={t('intel.map.to')}
           value={filters.to ?? ''}
           onChange={(e) => set({ to: e.currentTarget.value || undefined })}
+          error={filters.from && filters.to && filters.to < filters.from ? t('intel.map.toBeforeFrom') : undefined}
           w={{ base: '100%', xs: 170 }}
         />
         <Stack gap={4}>

@@ -155,7 +155,7 @@ function CategoryTable({ category, tags }: { category: MoCategory; tags: Array<M
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col" w="30%">
-                {t('intel.taxonomy.label')}
+                {t('intel.taxonomy.labelColumn')}
               </Table.Th>
               <Table.Th scope="col">{t('intel.taxonomy.code')}</Table.Th>
               <Table.Th scope="col">{t('intel.taxonomy.translations')}</Table.Th>
