@@ -68,7 +68,12 @@ export function TimelinePanel({ entityId }: { entityId: string }) {
       {events.isPending ? <Loading /> : null}
       {events.data?.length === 0 ? <Text size="sm">{t('intel.entity.timeline.empty')}</Text> : null}
       {events.data && events.data.length > 0 ? (
-        <Timeline bulletSize={14} lineWidth={2} aria-label={t('intel.entity.timeline.listLabel')}>
+        <Timeline
+          active={events.data.length - 1}
+          bulletSize={14}
+          lineWidth={2}
+          aria-label={t('intel.entity.timeline.listLabel')}
+        >
           {events.data.map((e, i) => (
             <Timeline.Item
               // Events have no id of their own; their order is stable.
