@@ -325,6 +325,15 @@ describe('intelligence (real server, two browsers)', () => {
     await sleep(300);
     await shot(th, 'intel-map-desktop');
     expect(await seriousAxeViolations(th)).toEqual([]);
+    // Filtered by status: the new compound is active, so "Closed" leaves it out.
+    await pick(th, th, 'Status', 'Closed');
+    await th.waitForFunction(() => new URL(location.href).searchParams.get('status') === 'closed');
+    await th.waitForFunction(
+      (name) => !document.querySelector('[data-testid="world-map"]')?.innerHTML.includes(name),
+      CENTRE,
+    );
+    await th.goto(`${server.baseUrl}/console/intel/map?status=active`);
+    await th.getByTestId('map-centres').getByText(CENTRE).waitFor();
     await map.getByRole('link', { name: new RegExp(CENTRE.replace(/[()]/g, '\\$&')) }).click();
     await h1(th, CENTRE).waitFor();
   });

@@ -1,7 +1,9 @@
 import { type AnyRoute, createRoute } from '@tanstack/react-router';
 import { lazy } from 'react';
+import type { CentreStatus } from './api/types.ts';
 import { IntelLayout } from './IntelLayout.tsx';
 import type { InboxTab } from './inbox/InboxPage.tsx';
+import { CENTRE_STATUS_LIST } from './shared/palette.ts';
 
 // Every page of the area is its own chunk: the console's shell stays light, and the graph (Sigma.js,
 // graphology) and the map (d3-geo, world atlas) are loaded only when opened.
@@ -95,8 +97,11 @@ export function createIntelRoutes<P extends AnyRoute>(parent: P) {
   const mapRoute = createRoute({
     getParentRoute: () => intelRoute,
     path: 'map',
-    validateSearch: (s: Record<string, unknown>): { moTag?: string; from?: string; to?: string } => ({
+    validateSearch: (
+      s: Record<string, unknown>,
+    ): { moTag?: string; from?: string; to?: string; status?: CentreStatus } => ({
       ...(str(s.moTag) ? { moTag: str(s.moTag) } : {}),
+      ...(CENTRE_STATUS_LIST.includes(s.status as CentreStatus) ? { status: s.status as CentreStatus } : {}),
       ...(DATE.test(String(s.from)) ? { from: String(s.from) } : {}),
       ...(DATE.test(String(s.to)) ? { to: String(s.to) } : {}),
     }),
