@@ -234,12 +234,22 @@ export const Report = Type.Object(
 );
 export type Report = Static<typeof Report>;
 
+export const MO_CATEGORIES = ['modus-operandi', 'recruitment', 'laundering', 'crime-link'] as const;
+/** Languages a taxonomy label may be translated into (`label` itself is English). */
+export const MO_LABEL_LANGUAGES = ['fr', 'es'] as const;
+const MoLabel = Type.String({ minLength: 2, maxLength: 120 });
 export const MoTag = Type.Object(
   {
     code: Type.String({ pattern: '^[a-z0-9-]+$', minLength: 2, maxLength: 64 }),
-    label: Type.String({ minLength: 2, maxLength: 120 }),
-    category: Type.Enum(['modus-operandi', 'recruitment', 'laundering', 'crime-link']),
+    label: MoLabel,
+    category: Type.Enum(MO_CATEGORIES),
     description: Type.String({ maxLength: 1000 }),
+    labels: Type.Optional(
+      Type.Object(
+        { fr: Type.Optional(MoLabel), es: Type.Optional(MoLabel) },
+        { additionalProperties: false, description: 'the label in other languages' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -273,11 +283,22 @@ export const Watch = Type.Object(
 );
 export type Watch = Static<typeof Watch>;
 
+/** An alert's text as a key and parameters, for clients that show it in the user's language. */
+export const AlertMessage = Type.Object(
+  {
+    key: Type.String({ description: 'e.g. hit.visible, watch.hidden, disclosure.approved' }),
+    params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()])),
+  },
+  { additionalProperties: false },
+);
+export type AlertMessage = Static<typeof AlertMessage>;
+
 export const Alert = Type.Object(
   {
     id: Uuid,
     kind: Type.Enum(['hit', 'watch', 'disclosure']),
-    title: Type.String(),
+    title: Type.String({ description: 'in English' }),
+    message: Type.Union([AlertMessage, Type.Null()]),
     refType: Type.String(),
     refId: Uuid,
     data: Type.Record(Type.String(), Type.Unknown()),
@@ -331,3 +352,86 @@ export const LookupResult = Type.Object(
   { additionalProperties: false },
 );
 export type LookupResult = Static<typeof LookupResult>;
+
+export const MapCentre = Type.Object(
+  {
+    id: Uuid,
+    label: Type.String(),
+    country: Type.Union([CountryCode, Type.Null()]),
+    lat: Type.Number(),
+    lon: Type.Number(),
+    status: Type.Enum(CENTRE_STATUSES),
+    moTags: Type.Array(Type.String()),
+    reportId: Uuid,
+    ownerAgencyId: Uuid,
+    createdAt: IsoDateTime,
+  },
+  { additionalProperties: false },
+);
+export type MapCentre = Static<typeof MapCentre>;
+
+/** The scam centres an entity is, or is linked to by relationships (at most `hops` away). */
+export const EntityPlace = Type.Object(
+  { ...MapCentre.properties, hops: Type.Integer({ minimum: 0, maximum: 3 }) },
+  { additionalProperties: false },
+);
+export type EntityPlace = Static<typeof EntityPlace>;
+
+export const TIMELINE_EVENT_TYPES = ['report', 'relationship', 'hit', 'disclosure'] as const;
+/**
+ * One dated thing that touched an entity, as the viewer may know it: a report mentioning it (or
+ * the same selector), a relationship declared on it, a hit or a disclosure step of the viewer's
+ * agency. `marking` is null where the viewer may not read the report concerned (then only the
+ * holder and the grade are given).
+ */
+export const TimelineEvent = Type.Object(
+  {
+    at: IsoDateTime,
+    type: Type.Enum(TIMELINE_EVENT_TYPES),
+    agencyId: Uuid,
+    marking: Type.Union([Marking, Type.Null()]),
+    grade: Type.String(),
+    reportId: Type.Union([Uuid, Type.Null()]),
+    reportTitle: Type.Union([Type.String(), Type.Null()]),
+    relationship: Type.Optional(
+      Type.Object(
+        {
+          type: Type.Enum(RELATIONSHIP_TYPES),
+          direction: Type.Enum(['out', 'in']),
+          other: Type.Union([
+            Type.Object(
+              { id: Uuid, kind: Type.Enum(ENTITY_KINDS), label: Type.String() },
+              { additionalProperties: false },
+            ),
+            Type.Null(),
+          ]),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    hit: Type.Optional(
+      Type.Object(
+        {
+          id: Uuid,
+          kind: Type.Enum(['selector', 'scam-centre', 'person']),
+          status: Type.Enum(['open', 'confirmed', 'rejected']),
+          visible: Type.Boolean(),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    disclosure: Type.Optional(
+      Type.Object(
+        {
+          id: Uuid,
+          hitId: Uuid,
+          step: Type.Enum(['requested', 'approved', 'declined']),
+          outgoing: Type.Boolean({ description: 'true: the viewer’s agency asked' }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type TimelineEvent = Static<typeof TimelineEvent>;

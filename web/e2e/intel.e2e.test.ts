@@ -19,6 +19,9 @@ const PHONE_DISPLAY = '+66 81 234 5678';
 const TH_TITLE = 'Recruiter phone behind fake IT jobs (e2e)';
 const PH_TITLE = 'Job-scam victims in Manila (e2e)';
 const CENTRE = 'Shwe Lin compound (e2e)';
+const HUB_ADMIN = 'hub.admin@hub.cordon.example';
+const TAG_CODE = 'fake-driver-e2e';
+const TAG_LABEL = 'Fake driver jobs (e2e)';
 
 let server: RunningServer;
 let browser: Browser;
@@ -135,7 +138,8 @@ describe('intelligence (real server, two browsers)', () => {
     await pick(th, rel2, 'From', 'Arjun Mehtani (p1)');
     await pick(th, rel2, 'Relationship', 'recruits for');
     await pick(th, rel2, 'To', `${CENTRE} (c1)`);
-  });
+    // Many fields and pickers: on a loaded two-core machine this takes close to 30 s.
+  }, 60_000);
 
   it('shows the server’s error next to the selector it concerns, then submits once fixed', async () => {
     const form = th.getByRole('form', { name: 'New report' });
@@ -272,6 +276,35 @@ describe('intelligence (real server, two browsers)', () => {
     await h1(th, PH_TITLE).waitFor();
   });
 
+  it('shows the entity’s timeline (reports, relationship, hit, disclosure) and its scam centre on the map', async () => {
+    await th.goto(entityUrl);
+    await h1(th, PHONE_DISPLAY).waitFor();
+    const timeline = th.getByTestId('entity-timeline');
+    await timeline.getByText(`Reported in “${TH_TITLE}”`).waitFor();
+    await timeline.getByText('Arjun Mehtani uses this entity').waitFor();
+    // The Philippine report is GREEN: the hit names it; the disclosure steps name the agency that asked.
+    await timeline.getByText(`Hit with “${PH_TITLE}”`).waitFor();
+    await timeline.getByText(/asked your agency for disclosure$/).waitFor();
+    await timeline.getByText(/^Your agency disclosed its record to /).waitFor();
+    const types = await timeline
+      .getByTestId('timeline-event')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+    expect(types.slice(0, 2)).toEqual(['report', 'relationship']);
+    expect(types).toContain('hit');
+    expect(types.filter((t) => t === 'disclosure')).toHaveLength(2);
+    expect(await timeline.getByText('TLP:AMBER').count()).toBeGreaterThan(0);
+
+    // The phone reaches the compound through the recruiter: two links away, on the offline map.
+    const places = th.getByTestId('entity-map');
+    await places.getByTestId('world-map').waitFor();
+    await places.getByRole('listitem').filter({ hasText: CENTRE }).getByText('2 links away').waitFor();
+    expect(await places.getByTestId('world-map').locator('a').count()).toBe(1);
+    await places.scrollIntoViewIfNeeded();
+    await sleep(300);
+    await shot(th, 'intel-entity-timeline-map-desktop');
+    expect(await seriousAxeViolations(th)).toEqual([]);
+  });
+
   it('finds the number through search, read as a Thai phone number', async () => {
     await th.getByRole('navigation', { name: 'Intelligence sections' }).getByRole('link', { name: 'Search' }).click();
     await h1(th, 'Search').waitFor();
@@ -292,6 +325,15 @@ describe('intelligence (real server, two browsers)', () => {
     await sleep(300);
     await shot(th, 'intel-map-desktop');
     expect(await seriousAxeViolations(th)).toEqual([]);
+    // Filtered by status: the new compound is active, so "Closed" leaves it out.
+    await pick(th, th, 'Status', 'Closed');
+    await th.waitForFunction(() => new URL(location.href).searchParams.get('status') === 'closed');
+    await th.waitForFunction(
+      (name) => !document.querySelector('[data-testid="world-map"]')?.innerHTML.includes(name),
+      CENTRE,
+    );
+    await th.goto(`${server.baseUrl}/console/intel/map?status=active`);
+    await th.getByTestId('map-centres').getByText(CENTRE).waitFor();
     await map.getByRole('link', { name: new RegExp(CENTRE.replace(/[()]/g, '\\$&')) }).click();
     await h1(th, CENTRE).waitFor();
   });
@@ -302,6 +344,67 @@ describe('intelligence (real server, two browsers)', () => {
     const rows = th.getByTestId('networks').locator('tbody tr');
     await rows.first().waitFor();
     expect(await rows.first().getByRole('button').count()).toBeGreaterThan(0);
+  });
+
+  it('shows the taxonomy read-only to an investigator', async () => {
+    await th.getByRole('navigation', { name: 'Intelligence sections' }).getByRole('link', { name: 'Taxonomy' }).click();
+    await h1(th, 'Modus-operandi taxonomy').waitFor();
+    await th.getByTestId('taxonomy-modus-operandi').getByText('Voice phishing', { exact: true }).waitFor();
+    await th.getByText('Only the hub’s administrators and reviewers can add tags.').waitFor();
+    expect(await th.getByRole('button', { name: 'Add the tag' }).count()).toBe(0);
+  });
+
+  it('lets the hub administrator add a tag with translations, errors on their fields', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    context.setDefaultTimeout(15_000);
+    const hub = await context.newPage();
+    hub.on('pageerror', (e) => pageErrors.push(e.message));
+    try {
+      await signIn(hub, server.baseUrl, HUB_ADMIN);
+      await hub.goto(`${server.baseUrl}/console/intel/taxonomy`);
+      await h1(hub, 'Modus-operandi taxonomy').waitFor();
+      const form = hub.getByRole('form', { name: 'Add a tag' });
+      const code = field(form, 'Code');
+      // Checked in the console first: the message sits on the field.
+      await code.fill('Fake Courier');
+      await field(form, 'Label (English)').fill(TAG_LABEL);
+      await form.getByRole('button', { name: 'Add the tag' }).click();
+      await hub.waitForFunction(() => document.querySelector('input[aria-invalid="true"]') !== null);
+      expect(await code.getAttribute('aria-invalid')).toBe('true');
+      // A code the taxonomy already has: the server's answer, on the same field.
+      await code.fill('voice-phishing');
+      await form.getByRole('button', { name: 'Add the tag' }).click();
+      await form.getByText('already exists').waitFor();
+      expect(await code.getAttribute('aria-invalid')).toBe('true');
+      await shot(hub, 'intel-taxonomy-error-desktop', false);
+      expect(await seriousAxeViolations(hub)).toEqual([]);
+
+      await code.fill(TAG_CODE);
+      await pick(hub, form, 'Category', 'Recruitment');
+      await field(form, 'Label in French').fill('Faux transporteur (e2e)');
+      await field(form, 'Label in Spanish').fill('Falso transportista (e2e)');
+      await field(form, 'Description').fill('Workers promised a driving job, taken across the border instead.');
+      await form.getByRole('button', { name: 'Add the tag' }).click();
+      await hub.getByText(`Tag “${TAG_LABEL}” added.`).waitFor();
+      await hub.getByTestId('taxonomy-recruitment').getByText(TAG_CODE, { exact: true }).waitFor();
+      await shot(hub, 'intel-taxonomy-desktop');
+      await hub.setViewportSize({ width: 375, height: 812 });
+      await sleep(300);
+      await shot(hub, 'intel-taxonomy-phone');
+      const overflow = await hub.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(1);
+      // In French, the tag goes by its French label.
+      await hub.evaluate(() => localStorage.setItem('cordon.language', 'fr'));
+      await hub.reload();
+      await h1(hub, 'Taxonomie des modes opératoires').waitFor();
+      const row = hub.getByTestId('taxonomy-recruitment').getByRole('row').filter({ hasText: TAG_CODE });
+      expect(await row.locator('td').first().textContent()).toBe('Faux transporteur (e2e)');
+    } finally {
+      await context.close();
+    }
+    // The Thai investigator sees the new tag at once.
+    await th.goto(`${server.baseUrl}/console/intel/taxonomy`);
+    await th.getByTestId('taxonomy-recruitment').getByText(TAG_LABEL, { exact: true }).waitFor();
   });
 
   it('works at phone width', async () => {

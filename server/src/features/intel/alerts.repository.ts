@@ -1,10 +1,13 @@
-import type { Alert } from '@cordon/contracts';
+import type { Alert, AlertMessage } from '@cordon/contracts';
 import type { Executor } from '../../platform/db/database.ts';
 
 export interface NewAlert {
   agencyId: string;
   kind: 'hit' | 'watch' | 'disclosure';
+  /** In English: webhooks, NATS and machine clients read it as it is. */
   title: string;
+  /** The same text as a key and parameters, which the console shows in the user's language. */
+  message: AlertMessage;
   refType: string;
   refId: string;
   data: Record<string, unknown>;
@@ -22,6 +25,8 @@ export class AlertsRepository {
           agency_id: a.agencyId,
           kind: a.kind,
           title: a.title,
+          message_key: a.message.key,
+          message_params: JSON.stringify(a.message.params),
           ref_type: a.refType,
           ref_id: a.refId,
           data: JSON.stringify(a.data),
@@ -46,6 +51,9 @@ export class AlertsRepository {
       id: r.id,
       kind: r.kind as Alert['kind'],
       title: r.title,
+      message: r.message_key
+        ? { key: r.message_key, params: (r.message_params ?? {}) as AlertMessage['params'] }
+        : null,
       refType: r.ref_type,
       refId: r.ref_id,
       data: (r.data ?? {}) as Record<string, unknown>,

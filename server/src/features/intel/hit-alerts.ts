@@ -35,10 +35,14 @@ export function alertsForHit(
     const title = visible
       ? `Hit: ${what} also appears in "${otherReport.title}" (${otherAgency.name}, ${grade})`
       : `Hit: ${what} matches a record held by ${otherAgency.name} (grade ${grade})`;
+    const params = { kind: hit.kind, label: me.label, agency: otherAgency.name, grade };
     return {
       agencyId: viewer.id,
       kind: 'hit',
       title,
+      message: visible
+        ? { key: 'hit.visible', params: { ...params, report: otherReport.title } }
+        : { key: 'hit.hidden', params },
       refType: 'hit',
       refId: hit.id,
       data: {

@@ -119,6 +119,7 @@ export class HitsService {
           agencyId: hit.other.agencyId,
           kind: 'disclosure',
           title: `Disclosure requested by ${me.name}: "${reason.slice(0, 120)}"`,
+          message: { key: 'disclosure.requested', params: { agency: me.name, reason: reason.slice(0, 120) } },
           refType: 'disclosure',
           refId: d.id,
           data: { hitId, reportId: entity.report_id, requesterAgencyId: viewer.agencyId },
@@ -196,6 +197,11 @@ export class HitsService {
           title: approve
             ? `${holder?.name ?? 'The holder'} disclosed "${report.title}" to you`
             : `${holder?.name ?? 'The holder'} declined to disclose the record${note ? `: ${note}` : ''}`,
+          message: approve
+            ? { key: 'disclosure.approved', params: { agency: holder?.name ?? '', report: report.title } }
+            : note
+              ? { key: 'disclosure.declinedWithNote', params: { agency: holder?.name ?? '', note } }
+              : { key: 'disclosure.declined', params: { agency: holder?.name ?? '' } },
           refType: approve && nowVisible ? 'report' : 'disclosure',
           refId: approve && nowVisible ? report.id : d.id,
           data: { disclosureId: d.id, hitId: d.hit_id, approved: approve },

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { EntityContextService } from './entity-context.service.ts';
 import { hitRoutes } from './hits.routes.ts';
 import { HitsService } from './hits.service.ts';
 import { reportRoutes } from './intel.routes.ts';
@@ -21,6 +22,7 @@ export function createIntelFeature(deps: IntelDeps) {
     search: new SearchService(deps),
     taxonomy: new TaxonomyService(deps),
     links: new LinksService(deps),
+    entityContext: new EntityContextService(deps),
     async register(app: FastifyInstance) {
       await app.register(reportRoutes, { intel: feature });
       await app.register(hitRoutes, { intel: feature });

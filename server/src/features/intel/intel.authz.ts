@@ -1,5 +1,5 @@
 import type { RouteRule } from '../../../test/authz.ts';
-import { INTEL_READERS, INTEL_WRITERS } from './intel.routes.ts';
+import { INTEL_READERS, INTEL_WRITERS, TAXONOMY_READERS } from './intel.routes.ts';
 
 const ZERO = '00000000-0000-4000-8000-000000000000';
 const marking = { tlp: 'GREEN', audience: { kind: 'all' }, pap: 'GREEN', reliability: 'C', credibility: '3' };
@@ -14,7 +14,7 @@ export const intelRoutes: RouteRule[] = [
   },
   { method: 'GET', url: '/api/intel/reports', roles: INTEL_READERS, scopes: ['intel:read'] },
   { method: 'GET', url: `/api/intel/reports/${ZERO}`, roles: INTEL_READERS, scopes: ['intel:read'] },
-  { method: 'GET', url: '/api/intel/taxonomy', roles: INTEL_READERS, scopes: ['intel:read'] },
+  { method: 'GET', url: '/api/intel/taxonomy', roles: TAXONOMY_READERS, scopes: ['intel:read'] },
   {
     method: 'POST',
     url: '/api/intel/taxonomy',
@@ -47,6 +47,8 @@ export const intelRoutes: RouteRule[] = [
   { method: 'GET', url: '/api/intel/watchlist', roles: INTEL_READERS, scopes: ['intel:read'] },
   { method: 'GET', url: '/api/intel/alerts/unread', roles: INTEL_READERS, scopes: ['intel:read'] },
   { method: 'GET', url: `/api/intel/entities/${ZERO}`, roles: INTEL_READERS, scopes: ['intel:read'] },
+  { method: 'GET', url: `/api/intel/entities/${ZERO}/timeline`, roles: INTEL_READERS, scopes: ['intel:read'] },
+  { method: 'GET', url: `/api/intel/entities/${ZERO}/places`, roles: INTEL_READERS, scopes: ['intel:read'] },
   { method: 'GET', url: '/api/intel/graph/networks', roles: INTEL_READERS, scopes: ['intel:read'] },
   { method: 'GET', url: '/api/intel/map', roles: INTEL_READERS, scopes: ['intel:read'] },
   { method: 'GET', url: `/api/intel/graph/networks/stix?node=${ZERO}`, roles: INTEL_READERS, scopes: ['intel:read'] },

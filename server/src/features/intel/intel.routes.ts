@@ -25,6 +25,7 @@ export const INTEL_READERS: Role[] = [
   'hub-reviewer',
 ];
 export const INTEL_WRITERS: Role[] = ['analyst', 'investigator', 'supervisor', 'finance'];
+export const TAXONOMY_READERS: Role[] = [...INTEL_READERS, 'hub-admin'];
 export const read = { auth: { roles: INTEL_READERS, scopes: ['intel:read' as const] } };
 export const write = { auth: { roles: INTEL_WRITERS, scopes: ['intel:write' as const] } };
 const tags = ['intelligence'];
@@ -106,7 +107,11 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ intel: IntelFeature }> = 
   );
   app.get(
     '/api/intel/taxonomy',
-    { config: read, schema: { tags, summary: 'The modus-operandi taxonomy', response: { 200: Type.Array(MoTag) } } },
+    {
+      // The hub's administrators keep the taxonomy without reading intelligence.
+      config: { auth: { roles: TAXONOMY_READERS, scopes: ['intel:read' as const] } },
+      schema: { tags, summary: 'The modus-operandi taxonomy', response: { 200: Type.Array(MoTag) } },
+    },
     () => intel.taxonomy.list(),
   );
   app.post(

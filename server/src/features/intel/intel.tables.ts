@@ -5,6 +5,8 @@ export interface MoTagsTable {
   label: string;
   category: string;
   description: string;
+  /** Translated labels, e.g. { fr: '…', es: '…' }; `label` is the English one. */
+  labels: Generated<unknown>;
   created_by_agency: string | null;
   created_at: Generated<Date>;
 }
@@ -102,6 +104,9 @@ export interface AlertsTable {
   agency_id: string;
   kind: string;
   title: string;
+  /** What the console translates: a key under `intel.alertMessages` and its parameters. */
+  message_key: string | null;
+  message_params: Generated<unknown>;
   ref_type: string;
   ref_id: string;
   data: unknown;

@@ -1,4 +1,4 @@
-import { Entity, Uuid } from '@cordon/contracts';
+import { Entity, EntityPlace, MapCentre, TimelineEvent, Uuid } from '@cordon/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { viewerOf } from '../../platform/auth/plugin.ts';
@@ -23,6 +23,33 @@ export const linkRoutes: FastifyPluginAsyncTypebox<{ intel: IntelFeature }> = as
       },
     },
     (request) => intel.links.entity(viewerOf(request), request.params.id),
+  );
+  app.get(
+    '/api/intel/entities/:id/timeline',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'Every report, relationship, hit and disclosure touching an entity (or the same selector), oldest first',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Type.Array(TimelineEvent) },
+      },
+    },
+    (request) => intel.entityContext.timeline(viewerOf(request), request.params.id),
+  );
+  app.get(
+    '/api/intel/entities/:id/places',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The scam centres an entity is or is linked to (up to two relationships away), with a location',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Type.Array(EntityPlace) },
+      },
+    },
+    (request) => intel.entityContext.places(viewerOf(request), request.params.id),
   );
   app.get(
     '/api/intel/graph/neighbourhood',
@@ -123,6 +150,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox<{ intel: IntelFeature }> = as
           },
           { additionalProperties: false },
         ),
+        response: { 200: Type.Array(MapCentre) },
       },
     },
     (request) => intel.links.map(viewerOf(request), request.query),

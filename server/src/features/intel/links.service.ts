@@ -1,4 +1,4 @@
-import type { Entity } from '@cordon/contracts';
+import type { Entity, MapCentre as MapCentreContract } from '@cordon/contracts';
 import type { Viewer } from '../../platform/auth/viewer.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { visibleTo } from '../../platform/markings/visible-to.ts';
@@ -30,7 +30,7 @@ export interface MapCentre {
   country: string | null;
   lat: number;
   lon: number;
-  status: string;
+  status: MapCentreContract['status'];
   moTags: string[];
   reportId: string;
   ownerAgencyId: string;
@@ -189,7 +189,8 @@ export class LinksService {
       .where(visibleTo(reader(viewer), 'r', { disclosed: true }));
     if (f.moTag) q = q.where(({ eb, val }) => eb(val(f.moTag), '=', eb.fn.any('r.mo_tags')));
     if (f.from) q = q.where('e.created_at', '>=', new Date(f.from));
-    if (f.to) q = q.where('e.created_at', '<=', new Date(f.to));
+    // `to` is a day: the whole of it is in the period.
+    if (f.to) q = q.where('e.created_at', '<', new Date(Date.parse(f.to) + 86_400_000));
     const rows = await q.orderBy('e.created_at', 'desc').limit(5000).execute();
     return rows.map((r) => ({
       id: r.id,
@@ -197,7 +198,7 @@ export class LinksService {
       country: r.country,
       lat: r.lat as number,
       lon: r.lon as number,
-      status: String((r.attrs as { status?: string }).status ?? 'active'),
+      status: String((r.attrs as { status?: string }).status ?? 'active') as MapCentre['status'],
       moTags: r.mo_tags,
       reportId: r.report_id,
       ownerAgencyId: r.owner_agency_id,

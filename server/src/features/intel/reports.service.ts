@@ -35,7 +35,14 @@ export async function publishAlerts(tx: Tx, repo: AlertsRepository, alerts: NewA
   for (const [i, a] of alerts.entries()) {
     await emit(tx, {
       topic: `intel.${a.kind}.alert`,
-      data: { alertId: stored[i]?.id, title: a.title, refType: a.refType, refId: a.refId, ...a.data },
+      data: {
+        alertId: stored[i]?.id,
+        title: a.title,
+        message: a.message,
+        refType: a.refType,
+        refId: a.refId,
+        ...a.data,
+      },
       audience: { kind: 'agencies', agencyIds: [a.agencyId] },
       occurredAt: a.at,
     });

@@ -93,7 +93,15 @@ export class SearchService {
     const moTags = await db
       .selectFrom('mo_tags')
       .select(['code', 'label'])
-      .where((eb) => eb.or([eb('label', 'ilike', `%${text}%`), eb('code', 'ilike', `%${text}%`)]))
+      // The English label, the code, or a translated label (a French or Spanish user types theirs).
+      .where((eb) =>
+        eb.or([
+          eb('label', 'ilike', `%${text}%`),
+          eb('code', 'ilike', `%${text}%`),
+          eb(sql<string>`labels->>'fr'`, 'ilike', `%${text}%`),
+          eb(sql<string>`labels->>'es'`, 'ilike', `%${text}%`),
+        ]),
+      )
       .limit(10)
       .execute();
     const result = { selectors, entities: entities.slice(0, limit), holders: [...holders.values()], moTags };

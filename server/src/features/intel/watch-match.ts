@@ -49,6 +49,9 @@ export async function watchAlerts(
       title: visible
         ? `Watchlist: "${report.title}" (${holder.name}) touches ${items.join(', ')}`
         : `Watchlist: a new record held by ${holder.name} (grade ${gradeOf(report)}) touches ${items.join(', ')}`,
+      message: visible
+        ? { key: 'watch.visible', params: { report: report.title, agency: holder.name, items: items.join(', ') } }
+        : { key: 'watch.hidden', params: { agency: holder.name, grade: gradeOf(report), items: items.join(', ') } },
       refType: visible ? 'report' : 'watchlist',
       refId: visible ? report.id : (list[0]?.id as string),
       data: {

@@ -3,6 +3,7 @@ import { useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { RouterButton } from '../../components/links.tsx';
 import { UnreadCount } from './inbox/UnreadCount.tsx';
+import { useIntelPermissions } from './shared/intelRoles.ts';
 
 const TABS = [
   { key: 'reports', to: '/intel' },
@@ -11,12 +12,16 @@ const TABS = [
   { key: 'networks', to: '/intel/networks' },
   { key: 'map', to: '/intel/map' },
   { key: 'watchlist', to: '/intel/watchlist' },
+  { key: 'taxonomy', to: '/intel/taxonomy' },
 ] as const;
 
 /** The area's sections as a row of links; scrolls sideways on a phone. */
 export function IntelNav() {
   const { t } = useTranslation();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const perms = useIntelPermissions();
+  // Without the right to read intelligence (a hub administrator), only the taxonomy.
+  const tabs = perms.read ? TABS : TABS.filter((tab) => tab.key === 'taxonomy');
   const current = (to: string) =>
     to === '/intel'
       ? pathname === '/intel' || pathname === '/intel/' || pathname.startsWith('/intel/reports')
@@ -24,7 +29,7 @@ export function IntelNav() {
   return (
     <Box component="nav" aria-label={t('intel.nav.label')} style={{ overflowX: 'auto' }} pb={2}>
       <Group gap={4} wrap="nowrap">
-        {TABS.map((tab) => {
+        {tabs.map((tab) => {
           const active = current(tab.to);
           return (
             <RouterButton
@@ -34,7 +39,7 @@ export function IntelNav() {
               variant={active ? 'light' : 'subtle'}
               aria-current={active ? 'page' : undefined}
               style={{ flexShrink: 0 }}
-              rightSection={tab.key === 'inbox' ? <UnreadCount testId="intel-unread-tab" /> : undefined}
+              rightSection={tab.key === 'inbox' && perms.read ? <UnreadCount testId="intel-unread-tab" /> : undefined}
             >
               {t(`intel.nav.${tab.key}`)}
             </RouterButton>

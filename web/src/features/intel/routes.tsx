@@ -1,7 +1,9 @@
 import { type AnyRoute, createRoute } from '@tanstack/react-router';
 import { lazy } from 'react';
+import type { CentreStatus } from './api/types.ts';
 import { IntelLayout } from './IntelLayout.tsx';
 import type { InboxTab } from './inbox/InboxPage.tsx';
+import { CENTRE_STATUS_LIST } from './shared/palette.ts';
 
 // Every page of the area is its own chunk: the console's shell stays light, and the graph (Sigma.js,
 // graphology) and the map (d3-geo, world atlas) are loaded only when opened.
@@ -14,6 +16,7 @@ const SearchPage = lazy(() => import('./search/SearchPage.tsx').then((m) => ({ d
 const EntityPage = lazy(() => import('./entity/EntityPage.tsx').then((m) => ({ default: m.EntityPage })));
 const NetworksPage = lazy(() => import('./networks/NetworksPage.tsx').then((m) => ({ default: m.NetworksPage })));
 const MapPage = lazy(() => import('./map/MapPage.tsx').then((m) => ({ default: m.MapPage })));
+const TaxonomyPage = lazy(() => import('./taxonomy/TaxonomyPage.tsx').then((m) => ({ default: m.TaxonomyPage })));
 const WatchlistPage = lazy(() => import('./watchlist/WatchlistPage.tsx').then((m) => ({ default: m.WatchlistPage })));
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -94,8 +97,11 @@ export function createIntelRoutes<P extends AnyRoute>(parent: P) {
   const mapRoute = createRoute({
     getParentRoute: () => intelRoute,
     path: 'map',
-    validateSearch: (s: Record<string, unknown>): { moTag?: string; from?: string; to?: string } => ({
+    validateSearch: (
+      s: Record<string, unknown>,
+    ): { moTag?: string; from?: string; to?: string; status?: CentreStatus } => ({
       ...(str(s.moTag) ? { moTag: str(s.moTag) } : {}),
+      ...(CENTRE_STATUS_LIST.includes(s.status as CentreStatus) ? { status: s.status as CentreStatus } : {}),
       ...(DATE.test(String(s.from)) ? { from: String(s.from) } : {}),
       ...(DATE.test(String(s.to)) ? { to: String(s.to) } : {}),
     }),
@@ -105,6 +111,8 @@ export function createIntelRoutes<P extends AnyRoute>(parent: P) {
   });
 
   const watchlistRoute = createRoute({ getParentRoute: () => intelRoute, path: 'watchlist', component: WatchlistPage });
+
+  const taxonomyRoute = createRoute({ getParentRoute: () => intelRoute, path: 'taxonomy', component: TaxonomyPage });
 
   return intelRoute.addChildren([
     reportsRoute,
@@ -117,5 +125,6 @@ export function createIntelRoutes<P extends AnyRoute>(parent: P) {
     networksRoute,
     mapRoute,
     watchlistRoute,
+    taxonomyRoute,
   ]);
 }

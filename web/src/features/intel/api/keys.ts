@@ -11,6 +11,8 @@ export const intelKeys = {
   disclosures: (direction: string) => ['intel', 'disclosures', direction] as const,
   watchlist: ['intel', 'watchlist'] as const,
   entity: (id: string) => ['intel', 'entity', id] as const,
+  timeline: (id: string) => ['intel', 'entity', id, 'timeline'] as const,
+  places: (id: string) => ['intel', 'entity', id, 'places'] as const,
   neighbourhood: (node: string, hops: number) => ['intel', 'neighbourhood', node, hops] as const,
   networks: ['intel', 'networks'] as const,
   map: (filters: object) => ['intel', 'map', filters] as const,

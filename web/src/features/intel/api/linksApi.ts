@@ -1,4 +1,4 @@
-import type { Entity } from '@cordon/contracts';
+import type { Entity, EntityPlace, TimelineEvent } from '@cordon/contracts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../app/api.ts';
 import { intelKeys, queryString } from './keys.ts';
@@ -8,6 +8,18 @@ export const entityQuery = (id: string) =>
   queryOptions({
     queryKey: intelKeys.entity(id),
     queryFn: () => api<{ entity: Entity; sameKey: Entity[] }>('GET', `/api/intel/entities/${id}`),
+  });
+
+export const timelineQuery = (id: string) =>
+  queryOptions({
+    queryKey: intelKeys.timeline(id),
+    queryFn: () => api<TimelineEvent[]>('GET', `/api/intel/entities/${id}/timeline`),
+  });
+
+export const placesQuery = (id: string) =>
+  queryOptions({
+    queryKey: intelKeys.places(id),
+    queryFn: () => api<EntityPlace[]>('GET', `/api/intel/entities/${id}/places`),
   });
 
 export const neighbourhoodQuery = (node: string, hops: number) =>

@@ -16,6 +16,15 @@ export const taxonomyQuery = queryOptions({
   staleTime: 10 * 60_000,
 });
 
+/** POST /api/intel/taxonomy (hub): the new tag joins the list. */
+export function useAddMoTag() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (tag: MoTag) => api<MoTag>('POST', '/api/intel/taxonomy', tag),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: intelKeys.taxonomy }),
+  });
+}
+
 export const reportsQuery = (f: ReportFilters) =>
   queryOptions({
     queryKey: intelKeys.reports(f),

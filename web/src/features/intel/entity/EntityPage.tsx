@@ -10,9 +10,11 @@ import { Loading } from '../shared/Loading.tsx';
 import { useAgencyNames } from '../shared/useAgencyNames.ts';
 import { EntityAttributes } from './EntityAttributes.tsx';
 import { GraphSection } from './GraphSection.tsx';
+import { PlacesPanel } from './PlacesPanel.tsx';
 import { SameKeyTable } from './SameKeyTable.tsx';
+import { TimelinePanel } from './TimelinePanel.tsx';
 
-/** An entity: what it is, where else the same selector appears, its hits and its neighbourhood graph. */
+/** An entity: what it is, where else the same selector appears, its hits, timeline, map and neighbourhood graph. */
 export function EntityPage({ entityId, hops }: { entityId: string; hops: number }) {
   const { t } = useTranslation();
   const agencies = useAgencyNames();
@@ -54,6 +56,10 @@ export function EntityPage({ entityId, hops }: { entityId: string; hops: number 
             {e.kind === 'selector' ? <SameKeyTable entities={entity.data.sameKey} /> : null}
           </SimpleGrid>
           {hits.data ? <HitsPanel hits={hits.data} intro={t('intel.entity.hitsIntro')} /> : null}
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" style={{ alignItems: 'start' }}>
+            <TimelinePanel entityId={e.id} />
+            <PlacesPanel entity={e} />
+          </SimpleGrid>
           <GraphSection entity={e} hops={hops} />
         </>
       ) : null}

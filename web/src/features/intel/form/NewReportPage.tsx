@@ -1,6 +1,5 @@
 import { Alert, Button, Card, Group, List, MultiSelect, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,9 +8,10 @@ import { RouterButton } from '../../../components/links.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { RequireRole } from '../../../components/RequireRole.tsx';
-import { taxonomyQuery, useSubmitReport } from '../api/reportsApi.ts';
+import { useSubmitReport } from '../api/reportsApi.ts';
 import { INTEL_WRITERS } from '../shared/intelRoles.ts';
 import { useCountryOptions } from '../shared/useCountryOptions.ts';
+import { useMoTags } from '../shared/useMoTags.ts';
 import { CentreFields } from './CentreFields.tsx';
 import {
   clientErrors,
@@ -42,7 +42,7 @@ function NewReportForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const countries = useCountryOptions();
-  const taxonomy = useQuery(taxonomyQuery);
+  const taxonomy = useMoTags();
   const submit = useSubmitReport();
   const formRef = useRef<HTMLFormElement>(null);
   // One key per opening of the form: a double submit gets the first answer back, not a second report.
@@ -74,13 +74,13 @@ function NewReportForm() {
 
   const moOptions = useMemo(() => {
     const byCategory = new Map<string, { value: string; label: string }[]>();
-    for (const m of taxonomy.data ?? [])
+    for (const m of taxonomy.tags)
       byCategory.set(m.category, [...(byCategory.get(m.category) ?? []), { value: m.code, label: m.label }]);
     return [...byCategory].map(([category, items]) => ({
       group: t(`intel.moCategories.${category as 'modus-operandi'}`),
       items,
     }));
-  }, [taxonomy.data, t]);
+  }, [taxonomy.tags, t]);
 
   const refs = refOptions(v, {
     persons: t('intel.form.persons'),

@@ -1,7 +1,8 @@
 import { ORGANISATION_KINDS } from '@cordon/contracts';
-import { Select, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
+import { Select, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Option } from '../shared/useCountryOptions.ts';
+import { NameFields } from './NameFields.tsx';
 import type { ReportForm } from './types.ts';
 
 export function OrganisationFields({
@@ -14,16 +15,10 @@ export function OrganisationFields({
   countries: Option[];
 }) {
   const { t } = useTranslation();
-  const path = `organisations.${index}`;
+  const path = `organisations.${index}` as const;
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
-      <TextInput label={t('intel.form.name')} required autoComplete="off" {...form.getInputProps(`${path}.name`)} />
-      <TagsInput
-        label={t('intel.form.aliases')}
-        description={t('intel.form.aliasesHint')}
-        inputWrapperOrder={['label', 'input', 'description', 'error']}
-        {...form.getInputProps(`${path}.aliases`)}
-      />
+      <NameFields form={form} path={path} />
       <Select
         label={t('intel.form.orgKind')}
         data={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`intel.orgKinds.${k}`) }))}

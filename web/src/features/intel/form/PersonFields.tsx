@@ -1,22 +1,17 @@
 import { PERSON_ROLES } from '@cordon/contracts';
-import { MultiSelect, Select, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
+import { MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Option } from '../shared/useCountryOptions.ts';
+import { NameFields } from './NameFields.tsx';
 import type { ReportForm } from './types.ts';
 
 /** A person: the primary name, aliases (any script), partial birth date, nationalities and role. */
 export function PersonFields({ form, index, countries }: { form: ReportForm; index: number; countries: Option[] }) {
   const { t } = useTranslation();
-  const path = `persons.${index}`;
+  const path = `persons.${index}` as const;
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-      <TextInput label={t('intel.form.name')} required autoComplete="off" {...form.getInputProps(`${path}.name`)} />
-      <TagsInput
-        label={t('intel.form.aliases')}
-        description={t('intel.form.aliasesHint')}
-        inputWrapperOrder={['label', 'input', 'description', 'error']}
-        {...form.getInputProps(`${path}.aliases`)}
-      />
+      <NameFields form={form} path={path} />
       <TextInput
         label={t('intel.form.dateOfBirth')}
         description={t('intel.form.partialDateHint')}

@@ -1,9 +1,6 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
-import { useModalProps } from '../../../components/useModalProps.ts';
 import { useDecideHit } from '../api/hitsApi.ts';
+import { NoteDialog } from '../shared/NoteDialog.tsx';
 
 /** Confirms or rejects a fuzzy hit (same person, same scam centre?), with an optional note. */
 export function DecisionDialog({
@@ -16,48 +13,24 @@ export function DecisionDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const modalProps = useModalProps();
   const decide = useDecideHit();
-  const [note, setNote] = useState('');
-  const close = () => {
-    setNote('');
-    decide.reset();
-    onClose();
-  };
+  const reject = decision === 'reject';
   return (
-    <Modal
-      {...modalProps}
+    <NoteDialog
       opened={decision !== null}
-      onClose={close}
-      title={decision === 'reject' ? t('intel.hits.rejectTitle') : t('intel.hits.confirmTitle')}
-    >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (decision) decide.mutate({ id: hitId, decision, note }, { onSuccess: close });
-        }}
-      >
-        <Stack>
-          <Text size="sm">{decision === 'reject' ? t('intel.hits.rejectIntro') : t('intel.hits.confirmIntro')}</Text>
-          <Textarea
-            label={t('intel.hits.note')}
-            autosize
-            minRows={2}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            data-autofocus
-          />
-          <ProblemAlert error={decide.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color={decision === 'reject' ? 'red' : undefined} loading={decide.isPending}>
-              {decision === 'reject' ? t('intel.hits.reject') : t('intel.hits.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      title={reject ? t('intel.hits.rejectTitle') : t('intel.hits.confirmTitle')}
+      intro={reject ? t('intel.hits.rejectIntro') : t('intel.hits.confirmIntro')}
+      action={reject ? t('intel.hits.reject') : t('intel.hits.confirm')}
+      colour={reject ? 'red' : undefined}
+      pending={decide.isPending}
+      error={decide.error}
+      onSubmit={(note, done) => {
+        if (decision) decide.mutate({ id: hitId, decision, note }, { onSuccess: done });
+      }}
+      onClose={() => {
+        decide.reset();
+        onClose();
+      }}
+    />
   );
 }

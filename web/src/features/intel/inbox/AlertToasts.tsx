@@ -1,3 +1,4 @@
+import type { AlertMessage } from '@cordon/contracts';
 import { Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -7,27 +8,31 @@ import { subscribeLiveEvents } from '../../../app/liveEvents.ts';
 import { RouterAnchor } from '../../../components/links.tsx';
 import { useMarkRead } from '../api/alertsApi.ts';
 import { type AlertKind, alertKindOfTopic, alertTarget } from './alertTarget.ts';
+import { useAlertText } from './useAlertText.ts';
 
 const COLOURS: Record<AlertKind, string> = { hit: 'red', watch: 'blue', disclosure: 'grape' };
 
 function ToastBody({
   title,
+  message,
   alertId,
   refType,
   refId,
 }: {
   title: string;
+  message: AlertMessage | null;
   alertId: string;
   refType: string;
   refId: string;
 }) {
   const { t } = useTranslation();
   const markRead = useMarkRead();
+  const text = useAlertText();
   return (
     <Stack gap={4}>
       {/* Mantine's grey description text is under 4.5:1: use the body text colour. */}
       <Text size="sm" c="var(--mantine-color-text)">
-        {title}
+        {text({ title, message })}
       </Text>
       <RouterAnchor
         size="sm"
@@ -70,6 +75,7 @@ export function AlertToasts() {
           message: (
             <ToastBody
               title={typeof d.title === 'string' ? d.title : ''}
+              message={d.message && typeof d.message === 'object' ? (d.message as AlertMessage) : null}
               alertId={alertId}
               refType={typeof d.refType === 'string' ? d.refType : ''}
               refId={typeof d.refId === 'string' ? d.refId : ''}

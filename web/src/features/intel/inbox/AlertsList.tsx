@@ -10,6 +10,7 @@ import { alertsQuery, useMarkRead } from '../api/alertsApi.ts';
 import { Loading } from '../shared/Loading.tsx';
 import { Pager } from '../shared/Pager.tsx';
 import { alertTarget } from './alertTarget.ts';
+import { useAlertText } from './useAlertText.ts';
 
 const PAGE = 25;
 const KIND_COLOUR: Record<Alert['kind'], string> = { hit: 'red', watch: 'blue', disclosure: 'grape' };
@@ -18,6 +19,7 @@ function AlertRow({ alert }: { alert: Alert }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const markRead = useMarkRead();
+  const text = useAlertText();
   const unread = alert.readAt === null;
   return (
     <Card
@@ -43,7 +45,7 @@ function AlertRow({ alert }: { alert: Alert }) {
           </Text>
         </Group>
         <Text size="sm" fw={unread ? 600 : 400} style={{ overflowWrap: 'anywhere' }}>
-          {alert.title}
+          {text(alert)}
         </Text>
         <Group gap="xs">
           <RouterButton

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,11 +6,11 @@ import { useFormat } from '../../../components/format.ts';
 import { RouterAnchor } from '../../../components/links.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
-import { useModalProps } from '../../../components/useModalProps.ts';
 import { disclosuresQuery, useDecideDisclosure } from '../api/hitsApi.ts';
 import type { Disclosure, DisclosureStatus } from '../api/types.ts';
 import { useIntelPermissions } from '../shared/intelRoles.ts';
 import { Loading } from '../shared/Loading.tsx';
+import { NoteDialog } from '../shared/NoteDialog.tsx';
 import { useAgencyNames } from '../shared/useAgencyNames.ts';
 
 const STATUS_COLOUR: Record<DisclosureStatus, string> = { pending: 'yellow', approved: 'green', declined: 'red' };
@@ -33,51 +33,25 @@ function DecideModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const modalProps = useModalProps();
   const decide = useDecideDisclosure();
-  const [note, setNote] = useState('');
-  const close = () => {
-    setNote('');
-    decide.reset();
-    onClose();
-  };
+  const approve = request?.approve ?? false;
   return (
-    <Modal
-      {...modalProps}
+    <NoteDialog
       opened={request !== null}
-      onClose={close}
-      title={request?.approve ? t('intel.disclosure.approveTitle') : t('intel.disclosure.declineTitle')}
-    >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (request) decide.mutate({ id: request.d.id, approve: request.approve, note }, { onSuccess: close });
-        }}
-      >
-        <Stack>
-          <Text size="sm">
-            {request?.approve ? t('intel.disclosure.approveIntro') : t('intel.disclosure.declineIntro')}
-          </Text>
-          <Textarea
-            label={t('intel.hits.note')}
-            autosize
-            minRows={2}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            data-autofocus
-          />
-          <ProblemAlert error={decide.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color={request?.approve ? 'green' : 'red'} loading={decide.isPending}>
-              {request?.approve ? t('intel.disclosure.approve') : t('intel.disclosure.decline')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      title={approve ? t('intel.disclosure.approveTitle') : t('intel.disclosure.declineTitle')}
+      intro={approve ? t('intel.disclosure.approveIntro') : t('intel.disclosure.declineIntro')}
+      action={approve ? t('intel.disclosure.approve') : t('intel.disclosure.decline')}
+      colour={approve ? 'green' : 'red'}
+      pending={decide.isPending}
+      error={decide.error}
+      onSubmit={(note, done) => {
+        if (request) decide.mutate({ id: request.d.id, approve: request.approve, note }, { onSuccess: done });
+      }}
+      onClose={() => {
+        decide.reset();
+        onClose();
+      }}
+    />
   );
 }
 

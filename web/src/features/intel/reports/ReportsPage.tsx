@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { RouterButton } from '../../../components/links.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
-import { reportsQuery, taxonomyQuery } from '../api/reportsApi.ts';
+import { reportsQuery } from '../api/reportsApi.ts';
 import { useIntelPermissions } from '../shared/intelRoles.ts';
 import { Loading } from '../shared/Loading.tsx';
 import { Pager } from '../shared/Pager.tsx';
+import { useMoTags } from '../shared/useMoTags.ts';
 import { ReportsTable } from './ReportsTable.tsx';
 
 export const REPORTS_PAGE_SIZE = 25;
@@ -33,7 +34,7 @@ export function ReportsPage({ search }: { search: Search }) {
       offset: (page - 1) * REPORTS_PAGE_SIZE,
     }),
   );
-  const taxonomy = useQuery(taxonomyQuery);
+  const taxonomy = useMoTags();
   const setSearch = (next: Search) => void navigate({ to: '/intel', search: { ...search, page: undefined, ...next } });
 
   return (
@@ -52,7 +53,7 @@ export function ReportsPage({ search }: { search: Search }) {
         <Select
           label={t('intel.reports.moTag')}
           placeholder={t('intel.reports.anyMoTag')}
-          data={(taxonomy.data ?? []).map((m) => ({ value: m.code, label: m.label }))}
+          data={taxonomy.options}
           value={search.moTag ?? null}
           onChange={(v) => setSearch({ moTag: v ?? undefined })}
           clearable

@@ -6,6 +6,7 @@ import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import type { SearchResult } from '../api/types.ts';
 import { GradeBadge } from '../shared/GradeBadge.tsx';
 import { useAgencyNames } from '../shared/useAgencyNames.ts';
+import { useMoTags } from '../shared/useMoTags.ts';
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -21,6 +22,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 /** How the query was read, what the viewer may see, and who else holds a matching record. */
 export function SearchResults({ result }: { result: SearchResult }) {
   const { t } = useTranslation();
+  const moTags = useMoTags();
   const fmt = useFormat();
   const agencies = useAgencyNames();
   const nothing = result.selectors.length + result.entities.length + result.holders.length + result.moTags.length === 0;
@@ -116,7 +118,7 @@ export function SearchResults({ result }: { result: SearchResult }) {
           <Group gap="xs">
             {result.moTags.map((m) => (
               <RouterAnchor key={m.code} to="/intel" search={{ moTag: m.code }}>
-                {t('intel.search.reportsTagged', { tag: m.label })}
+                {t('intel.search.reportsTagged', { tag: moTags.label(m.code) })}
               </RouterAnchor>
             ))}
           </Group>

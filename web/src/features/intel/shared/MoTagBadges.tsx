@@ -1,12 +1,10 @@
 import { Badge, Group } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { taxonomyQuery } from '../api/reportsApi.ts';
+import { useMoTags } from './useMoTags.ts';
 
-/** The modus-operandi tags of a record, labelled from the taxonomy. */
+/** The modus-operandi tags of a record, labelled from the taxonomy in the user's language. */
 export function MoTagBadges({ codes }: { codes: string[] }) {
-  const { data } = useQuery(taxonomyQuery);
+  const { label } = useMoTags();
   if (codes.length === 0) return null;
-  const label = (code: string) => data?.find((t) => t.code === code)?.label ?? code;
   return (
     <Group gap={4} component="span" wrap="wrap">
       {codes.map((code) => (

@@ -11,6 +11,8 @@ export const INTEL_READERS: Role[] = [
   'hub-reviewer',
 ];
 export const INTEL_WRITERS: Role[] = ['analyst', 'investigator', 'supervisor', 'finance'];
+/** Who sees the area at all: readers, and the hub's administrators, who keep the taxonomy. */
+export const INTEL_AREA_ROLES: Role[] = [...INTEL_READERS, 'hub-admin'];
 /** Who may approve or decline a disclosure request for their agency. */
 export const DISCLOSURE_DECIDERS: Role[] = ['supervisor', 'analyst', 'investigator'];
 

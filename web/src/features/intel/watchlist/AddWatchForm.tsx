@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../../app/api.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { mapQuery } from '../api/linksApi.ts';
-import { taxonomyQuery } from '../api/reportsApi.ts';
 import { useAddWatch } from '../api/watchApi.ts';
 import { useCountryOptions } from '../shared/useCountryOptions.ts';
+import { useMoTags } from '../shared/useMoTags.ts';
 
 type Kind = NewWatch['kind'];
 type SelectorKind = NonNullable<NewWatch['selectorKind']>;
@@ -18,7 +18,7 @@ export function AddWatchForm({ onAdded }: { onAdded: (label: string) => void }) 
   const { t } = useTranslation();
   const add = useAddWatch();
   const countries = useCountryOptions();
-  const taxonomy = useQuery(taxonomyQuery);
+  const taxonomy = useMoTags();
   const centres = useQuery({ ...mapQuery({}), enabled: true });
   const [kind, setKind] = useState<Kind>('selector');
   const [selectorKind, setSelectorKind] = useState<SelectorKind>('phone');
@@ -57,7 +57,7 @@ export function AddWatchForm({ onAdded }: { onAdded: (label: string) => void }) 
     kind === 'mo' ? (
       <Select
         label={t('intel.watch.mo')}
-        data={(taxonomy.data ?? []).map((m) => ({ value: m.code, label: m.label }))}
+        data={taxonomy.options}
         searchable
         required
         value={value || null}
