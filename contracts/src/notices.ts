@@ -39,7 +39,12 @@ export const NOTICE_DETAILS = {
   ),
   orange: Type.Object(
     {
-      threatKind: Type.Union([Type.Literal('person'), Type.Literal('event'), Type.Literal('object'), Type.Literal('process')]),
+      threatKind: Type.Union([
+        Type.Literal('person'),
+        Type.Literal('event'),
+        Type.Literal('object'),
+        Type.Literal('process'),
+      ]),
       threatDescription: Text(),
       imminence: Text(1000),
       countriesAtRisk: Type.Array(CountryCode, { minItems: 1, maxItems: 250, uniqueItems: true }),
@@ -109,12 +114,27 @@ export const NoticeDraft = Type.Object(
 export type NoticeDraft = Static<typeof NoticeDraft>;
 /** A complete notice of one type, as submitted: the union a client can type-check against. */
 export const CompleteNotice = Type.Union([
-  Type.Object({ type: Type.Literal('purple'), ...Common, details: NOTICE_DETAILS.purple }, { additionalProperties: false }),
-  Type.Object({ type: Type.Literal('orange'), ...Common, details: NOTICE_DETAILS.orange }, { additionalProperties: false }),
-  Type.Object({ type: Type.Literal('silver'), ...Common, details: NOTICE_DETAILS.silver }, { additionalProperties: false }),
-  Type.Object({ type: Type.Literal('yellow'), ...Common, details: NOTICE_DETAILS.yellow }, { additionalProperties: false }),
+  Type.Object(
+    { type: Type.Literal('purple'), ...Common, details: NOTICE_DETAILS.purple },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { type: Type.Literal('orange'), ...Common, details: NOTICE_DETAILS.orange },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { type: Type.Literal('silver'), ...Common, details: NOTICE_DETAILS.silver },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { type: Type.Literal('yellow'), ...Common, details: NOTICE_DETAILS.yellow },
+    { additionalProperties: false },
+  ),
   Type.Object({ type: Type.Literal('red'), ...Common, details: NOTICE_DETAILS.red }, { additionalProperties: false }),
-  Type.Object({ type: Type.Literal('green'), ...Common, details: NOTICE_DETAILS.green }, { additionalProperties: false }),
+  Type.Object(
+    { type: Type.Literal('green'), ...Common, details: NOTICE_DETAILS.green },
+    { additionalProperties: false },
+  ),
   Type.Object({ type: Type.Literal('blue'), ...Common, details: NOTICE_DETAILS.blue }, { additionalProperties: false }),
 ]);
 export type CompleteNotice = Static<typeof CompleteNotice>;
@@ -137,7 +157,10 @@ export const NoticeReview = Type.Object(
   { additionalProperties: false },
 );
 export type NoticeReview = Static<typeof NoticeReview>;
-export const NoticeCancel = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 2000 }) }, { additionalProperties: false });
+export const NoticeCancel = Type.Object(
+  { reason: Type.String({ minLength: 3, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
 
 export const NoticeRevision = Type.Object(
   {

@@ -16,7 +16,11 @@ export const CONFLICT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 export const OPERATION_TLPS = ['AMBER', 'AMBER+STRICT', 'RED'] as const;
 
 const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-const Contact = Type.String({ minLength: 3, maxLength: 300, description: 'a desk, phone or e-mail to call about conflicts' });
+const Contact = Type.String({
+  minLength: 3,
+  maxLength: 300,
+  description: 'a desk, phone or e-mail to call about conflicts',
+});
 
 export const NewOperation = Type.Object(
   {
@@ -89,7 +93,10 @@ export const OperationTransition = Type.Object(
   { status: Type.Enum(OPERATION_STATUSES) },
   { additionalProperties: false },
 );
-export const Invitation = Type.Object({ agencyIds: Type.Array(Uuid, { minItems: 1, maxItems: 200, uniqueItems: true }) }, { additionalProperties: false });
+export const Invitation = Type.Object(
+  { agencyIds: Type.Array(Uuid, { minItems: 1, maxItems: 200, uniqueItems: true }) },
+  { additionalProperties: false },
+);
 export const ParticipationAnswer = Type.Object(
   { accept: Type.Boolean(), contactPoint: Type.Optional(Contact) },
   { additionalProperties: false },
@@ -116,7 +123,10 @@ export const NewTarget = Type.Object(
     ownerAgencyId: Type.Optional(Uuid),
     priority: Type.Enum(TARGET_PRIORITIES),
   },
-  { additionalProperties: false, description: 'exactly one of entityId (an intelligence entity you can see) or selector' },
+  {
+    additionalProperties: false,
+    description: 'exactly one of entityId (an intelligence entity you can see) or selector',
+  },
 );
 export type NewTarget = Static<typeof NewTarget>;
 
@@ -234,9 +244,19 @@ export const Task = Type.Object(
 );
 export type Task = Static<typeof Task>;
 
-export const NewMessage = Type.Object({ body: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
+export const NewMessage = Type.Object(
+  { body: Type.String({ minLength: 1, maxLength: 5000 }) },
+  { additionalProperties: false },
+);
 export const Message = Type.Object(
-  { id: Uuid, operationId: Uuid, agencyId: Uuid, agencyName: Type.String(), body: Type.String(), createdAt: IsoDateTime },
+  {
+    id: Uuid,
+    operationId: Uuid,
+    agencyId: Uuid,
+    agencyName: Type.String(),
+    body: Type.String(),
+    createdAt: IsoDateTime,
+  },
   { additionalProperties: false },
 );
 export type Message = Static<typeof Message>;
@@ -266,7 +286,14 @@ export const NewResult = Type.Object(
 );
 export type NewResult = Static<typeof NewResult>;
 export const Result = Type.Object(
-  { ...NewResult.properties, id: Uuid, operationId: Uuid, agencyId: Uuid, country: CountryCode, createdAt: IsoDateTime },
+  {
+    ...NewResult.properties,
+    id: Uuid,
+    operationId: Uuid,
+    agencyId: Uuid,
+    country: CountryCode,
+    createdAt: IsoDateTime,
+  },
   { additionalProperties: false },
 );
 export type Result = Static<typeof Result>;
@@ -279,14 +306,21 @@ const Figures = {
   accountsBlocked: Type.Integer(),
 };
 const Amounts = Type.Array(
-  Type.Object({ currency: Type.String(), frozen: Type.String(), seized: Type.String() }, { additionalProperties: false }),
+  Type.Object(
+    { currency: Type.String(), frozen: Type.String(), seized: Type.String() },
+    { additionalProperties: false },
+  ),
 );
 export const ResultsDashboard = Type.Object(
   {
     totals: Type.Object({ ...Figures, countries: Type.Integer(), assets: Amounts }, { additionalProperties: false }),
-    byCountry: Type.Array(Type.Object({ country: CountryCode, ...Figures, assets: Amounts }, { additionalProperties: false })),
+    byCountry: Type.Array(
+      Type.Object({ country: CountryCode, ...Figures, assets: Amounts }, { additionalProperties: false }),
+    ),
     overTime: Type.Array(Type.Object({ day: Day, ...Figures }, { additionalProperties: false })),
-    nationalities: Type.Array(Type.Object({ nationality: Type.String(), arrests: Type.Integer() }, { additionalProperties: false })),
+    nationalities: Type.Array(
+      Type.Object({ nationality: Type.String(), arrests: Type.Integer() }, { additionalProperties: false }),
+    ),
     results: Type.Array(Result),
   },
   { additionalProperties: false },

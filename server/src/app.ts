@@ -87,7 +87,12 @@ export async function buildApp(deps: AppDeps) {
     events: deps.events,
     centreMatchKm: deps.centreMatchKm ?? 1,
   });
-  const operations = createOperationsFeature({ database: deps.database, clock: deps.clock, audit, events: deps.events });
+  const operations = createOperationsFeature({
+    database: deps.database,
+    clock: deps.clock,
+    audit,
+    events: deps.events,
+  });
   deps.jobs.register(TASK_OVERDUE_JOB, operations.operations.taskOverdue);
   const notices = createNoticesFeature({ database: deps.database, clock: deps.clock, audit, events: deps.events });
   deps.jobs.register(NOTICE_EXPIRY_JOB, notices.notices.expire);

@@ -43,14 +43,29 @@ export class NoticesRepository {
   }
 
   history(db: Executor, id: string) {
-    return db.selectFrom('notice_revisions').selectAll().where('notice_id', '=', id).orderBy('created_at').orderBy('revision').execute();
+    return db
+      .selectFrom('notice_revisions')
+      .selectAll()
+      .where('notice_id', '=', id)
+      .orderBy('created_at')
+      .orderBy('revision')
+      .execute();
   }
 
   search(db: Executor, agencyId: string, reviewer: boolean, f: NoticeSearch) {
     let q = db
       .selectFrom('notices as n')
       .innerJoin('agencies as a', 'a.id', 'n.owner_agency_id')
-      .select(['n.id', 'n.type', 'n.status', 'n.owner_agency_id', 'a.name as owner_name', 'n.title', 'n.published_at', 'n.updated_at'])
+      .select([
+        'n.id',
+        'n.type',
+        'n.status',
+        'n.owner_agency_id',
+        'a.name as owner_name',
+        'n.title',
+        'n.published_at',
+        'n.updated_at',
+      ])
       .where(visible(agencyId, reviewer));
     if (f.type) q = q.where('n.type', '=', f.type);
     if (f.status) q = q.where('n.status', '=', f.status);
@@ -74,7 +89,16 @@ export class NoticesRepository {
     return db
       .selectFrom('notices as n')
       .innerJoin('agencies as a', 'a.id', 'n.owner_agency_id')
-      .select(['n.id', 'n.type', 'n.status', 'n.owner_agency_id', 'a.name as owner_name', 'n.title', 'n.published_at', 'n.updated_at'])
+      .select([
+        'n.id',
+        'n.type',
+        'n.status',
+        'n.owner_agency_id',
+        'a.name as owner_name',
+        'n.title',
+        'n.published_at',
+        'n.updated_at',
+      ])
       .where(visible(agencyId, reviewer))
       .where(
         selectorKey

@@ -18,7 +18,14 @@ import { Type } from 'typebox';
 import { viewerOf } from '../../platform/auth/plugin.ts';
 import type { NoticesFeature } from './index.ts';
 
-export const NOTICE_READERS: Role[] = ['analyst', 'investigator', 'supervisor', 'finance', 'case-worker', 'hub-reviewer'];
+export const NOTICE_READERS: Role[] = [
+  'analyst',
+  'investigator',
+  'supervisor',
+  'finance',
+  'case-worker',
+  'hub-reviewer',
+];
 /** Drafting, submitting, cancelling and sending diffusions. */
 export const NOTICE_WRITERS: Role[] = ['analyst', 'investigator', 'supervisor'];
 export const NOTICE_REVIEWERS: Role[] = ['hub-reviewer'];
@@ -34,7 +41,12 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature 
     '/api/notices',
     {
       config: write,
-      schema: { tags, summary: 'Draft a notice (required fields per type are checked on submission)', body: NoticeDraft, response: { 201: NoticeWithHistory } },
+      schema: {
+        tags,
+        summary: 'Draft a notice (required fields per type are checked on submission)',
+        body: NoticeDraft,
+        response: { 201: NoticeWithHistory },
+      },
     },
     async (req, reply) => reply.status(201).send(await s.create(viewerOf(req), req.body, req.id)),
   );
@@ -74,25 +86,48 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature 
   );
   app.get(
     '/api/notices/review-queue',
-    { config: review, schema: { tags, summary: 'Submitted notices awaiting review (hub), oldest first', response: { 200: Type.Array(NoticeSummary) } } },
+    {
+      config: review,
+      schema: {
+        tags,
+        summary: 'Submitted notices awaiting review (hub), oldest first',
+        response: { 200: Type.Array(NoticeSummary) },
+      },
+    },
     (req) => s.reviewQueue(viewerOf(req)),
   );
   app.get(
     '/api/notices/about-entity/:id',
     {
       config: read,
-      schema: { tags, summary: 'Notices about an intelligence entity (by id or its selector)', params: Id, response: { 200: Type.Array(NoticeSummary) } },
+      schema: {
+        tags,
+        summary: 'Notices about an intelligence entity (by id or its selector)',
+        params: Id,
+        response: { 200: Type.Array(NoticeSummary) },
+      },
     },
     (req) => s.aboutEntity(viewerOf(req), req.params.id),
   );
   app.get(
     '/api/notices/diffusions',
-    { config: read, schema: { tags, summary: 'Diffusions my agency sent or received', response: { 200: Type.Array(Diffusion) } } },
+    {
+      config: read,
+      schema: { tags, summary: 'Diffusions my agency sent or received', response: { 200: Type.Array(Diffusion) } },
+    },
     (req) => s.diffusions(viewerOf(req)),
   );
   app.post(
     '/api/notices/diffusions',
-    { config: write, schema: { tags, summary: 'Send a diffusion to chosen agencies (no review)', body: NewDiffusion, response: { 201: Diffusion } } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Send a diffusion to chosen agencies (no review)',
+        body: NewDiffusion,
+        response: { 201: Diffusion },
+      },
+    },
     async (req, reply) => reply.status(201).send(await s.diffuse(viewerOf(req), req.body, req.id)),
   );
   app.get(
@@ -102,27 +137,45 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature 
   );
   app.get(
     '/api/notices/:id',
-    { config: read, schema: { tags, summary: 'A notice with its history', params: Id, response: { 200: NoticeWithHistory } } },
+    {
+      config: read,
+      schema: { tags, summary: 'A notice with its history', params: Id, response: { 200: NoticeWithHistory } },
+    },
     (req) => s.get(viewerOf(req), req.params.id),
   );
   app.put(
     '/api/notices/:id',
     {
       config: write,
-      schema: { tags, summary: 'Revise a draft or returned notice (a new revision)', params: Id, body: NoticeDraft, response: { 200: NoticeWithHistory } },
+      schema: {
+        tags,
+        summary: 'Revise a draft or returned notice (a new revision)',
+        params: Id,
+        body: NoticeDraft,
+        response: { 200: NoticeWithHistory },
+      },
     },
     (req) => s.update(viewerOf(req), req.params.id, req.body, req.id),
   );
   app.post(
     '/api/notices/:id/submit',
-    { config: write, schema: { tags, summary: 'Submit for hub review', params: Id, response: { 200: NoticeWithHistory } } },
+    {
+      config: write,
+      schema: { tags, summary: 'Submit for hub review', params: Id, response: { 200: NoticeWithHistory } },
+    },
     (req) => s.submit(viewerOf(req), req.params.id, req.id),
   );
   app.post(
     '/api/notices/:id/review',
     {
       config: review,
-      schema: { tags, summary: 'Publish or return a submitted notice, with the checklist', params: Id, body: NoticeReview, response: { 200: NoticeWithHistory } },
+      schema: {
+        tags,
+        summary: 'Publish or return a submitted notice, with the checklist',
+        params: Id,
+        body: NoticeReview,
+        response: { 200: NoticeWithHistory },
+      },
     },
     (req) => s.review(viewerOf(req), req.params.id, req.body, req.id),
   );
@@ -130,7 +183,13 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature 
     '/api/notices/:id/cancel',
     {
       config: { auth: { roles: [...NOTICE_WRITERS, 'hub-reviewer'], scopes: ['notices:write'] } },
-      schema: { tags, summary: 'Cancel a notice (requesting agency or hub)', params: Id, body: NoticeCancel, response: { 200: NoticeWithHistory } },
+      schema: {
+        tags,
+        summary: 'Cancel a notice (requesting agency or hub)',
+        params: Id,
+        body: NoticeCancel,
+        response: { 200: NoticeWithHistory },
+      },
     },
     (req) => s.cancel(viewerOf(req), req.params.id, req.body.reason, req.id),
   );
@@ -138,7 +197,11 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature 
     '/api/public/notices',
     {
       config: { auth: 'public' },
-      schema: { tags, summary: 'Public extracts of published notices (public portal)', response: { 200: Type.Array(PublicNoticeExtract) } },
+      schema: {
+        tags,
+        summary: 'Public extracts of published notices (public portal)',
+        response: { 200: Type.Array(PublicNoticeExtract) },
+      },
     },
     () => s.publicExtracts(),
   );

@@ -18,7 +18,13 @@ import type { Clock } from '../../platform/clock/clock.ts';
 import type { Database, Executor, Tx } from '../../platform/db/database.ts';
 import { emit } from '../../platform/events/outbox.ts';
 import type { Notifier } from '../../platform/events/types.ts';
-import { ConflictError, type FieldError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import {
+  ConflictError,
+  type FieldError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../../platform/http/errors.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import type { JobContext } from '../../platform/jobs/runner.ts';
 import { agencyInfos } from '../intel/agencies-lookup.ts';
@@ -70,7 +76,8 @@ export class NoticesService {
     if (ids.length > 0) {
       const seen = new Set((await this.intel.visibleEntities(db, reader(viewer), ids)).map((e) => e.id));
       ids.forEach((id, i) => {
-        if (!seen.has(id)) errors.push({ field: `entityIds.${i}`, message: 'no such intelligence entity, or you may not see it' });
+        if (!seen.has(id))
+          errors.push({ field: `entityIds.${i}`, message: 'no such intelligence entity, or you may not see it' });
       });
     }
     if (errors.length > 0) fail(errors);
@@ -117,7 +124,8 @@ export class NoticesService {
       const n = await this.owned(tx, viewer, id);
       if (!EDITABLE.includes(n.status as NoticeStatus))
         throw new ConflictError(`A ${n.status} notice cannot be edited; only drafts and returned notices.`);
-      if (input.type !== n.type) throw ValidationError.field('type', 'the type of a notice does not change; draft a new one');
+      if (input.type !== n.type)
+        throw ValidationError.field('type', 'the type of a notice does not change; draft a new one');
       const keys = await this.checkInput(tx, viewer, input, false);
       const revision = n.revision + 1;
       await tx
@@ -144,7 +152,8 @@ export class NoticesService {
   async submit(viewer: Viewer, id: string, requestId?: string): Promise<NoticeWithHistory> {
     await this.d.database.transaction(async (tx) => {
       const n = await this.owned(tx, viewer, id);
-      if (!EDITABLE.includes(n.status as NoticeStatus)) throw new ConflictError(`A ${n.status} notice cannot be submitted.`);
+      if (!EDITABLE.includes(n.status as NoticeStatus))
+        throw new ConflictError(`A ${n.status} notice cannot be submitted.`);
       await this.checkInput(tx, viewer, draftOf(n), true);
       const now = this.d.clock.now();
       await tx
@@ -180,7 +189,8 @@ export class NoticesService {
     await this.d.database.transaction(async (tx) => {
       const n = await this.repo.byId(tx, id);
       if (!n || n.status === 'draft') throw new NotFoundError('notice');
-      if (n.status !== 'submitted') throw new ConflictError(`Only submitted notices are reviewed; this one is ${n.status}.`);
+      if (n.status !== 'submitted')
+        throw new ConflictError(`Only submitted notices are reviewed; this one is ${n.status}.`);
       const now = this.d.clock.now();
       if (input.decision === 'publish') {
         // The checklist is the reviewer's word; required fields are checked again all the same.
@@ -192,8 +202,16 @@ export class NoticesService {
           .set({ status: 'published', published_at: now, expires_at: expiresAt, updated_at: now })
           .where('id', '=', id)
           .execute();
-        await enqueue(tx, { kind: NOTICE_EXPIRY_JOB, runAt: expiresAt, payload: { noticeId: id }, dedupeKey: `notice-expiry:${id}` });
-        await this.revise(tx, viewer, id, n.revision, 'published', requestId, { checklist: input.checklist, reasons: input.reasons ?? null });
+        await enqueue(tx, {
+          kind: NOTICE_EXPIRY_JOB,
+          runAt: expiresAt,
+          payload: { noticeId: id },
+          dedupeKey: `notice-expiry:${id}`,
+        });
+        await this.revise(tx, viewer, id, n.revision, 'published', requestId, {
+          checklist: input.checklist,
+          reasons: input.reasons ?? null,
+        });
         await emit(tx, {
           topic: 'notices.notice.published',
           data: { noticeId: id, type: n.type, title: n.title },
@@ -206,7 +224,10 @@ export class NoticesService {
           .set({ status: 'returned', return_reasons: input.reasons ?? '', updated_at: now })
           .where('id', '=', id)
           .execute();
-        await this.revise(tx, viewer, id, n.revision, 'returned', requestId, { checklist: input.checklist, reasons: input.reasons ?? null });
+        await this.revise(tx, viewer, id, n.revision, 'returned', requestId, {
+          checklist: input.checklist,
+          reasons: input.reasons ?? null,
+        });
         await emit(tx, {
           topic: 'notices.notice.returned',
           data: { noticeId: id, type: n.type, title: n.title },
@@ -223,10 +244,16 @@ export class NoticesService {
     await this.d.database.transaction(async (tx) => {
       const n = await this.repo.visible(tx, viewer.agencyId, isReviewer(viewer), id);
       if (!n) throw new NotFoundError('notice');
-      if (n.owner_agency_id !== viewer.agencyId && !isReviewer(viewer)) throw new ForbiddenError('Only the requesting agency or the hub cancels a notice.');
-      if (!CANCELLABLE.includes(n.status as NoticeStatus)) throw new ConflictError(`A ${n.status} notice cannot be cancelled.`);
+      if (n.owner_agency_id !== viewer.agencyId && !isReviewer(viewer))
+        throw new ForbiddenError('Only the requesting agency or the hub cancels a notice.');
+      if (!CANCELLABLE.includes(n.status as NoticeStatus))
+        throw new ConflictError(`A ${n.status} notice cannot be cancelled.`);
       const now = this.d.clock.now();
-      await tx.updateTable('notices').set({ status: 'cancelled', cancelled_at: now, updated_at: now }).where('id', '=', id).execute();
+      await tx
+        .updateTable('notices')
+        .set({ status: 'cancelled', cancelled_at: now, updated_at: now })
+        .where('id', '=', id)
+        .execute();
       await this.revise(tx, viewer, id, n.revision, 'cancelled', requestId, { reasons: reason });
       if (n.status === 'published') {
         await emit(tx, {
@@ -245,7 +272,7 @@ export class NoticesService {
   readonly expire = async (job: JobContext<{ noticeId: string }>) => {
     await job.transaction(async (tx) => {
       const n = await this.repo.byId(tx, job.payload.noticeId);
-      if (!n || n.status !== 'published' || !n.expires_at || n.expires_at > job.now) return;
+      if (n?.status !== 'published' || !n.expires_at || n.expires_at > job.now) return;
       await tx.updateTable('notices').set({ status: 'expired', updated_at: job.now }).where('id', '=', n.id).execute();
       await tx
         .insertInto('notice_revisions')
@@ -277,7 +304,11 @@ export class NoticesService {
     if (!n) throw new NotFoundError('notice');
     if (o.audit && n.owner_agency_id !== viewer.agencyId) {
       await this.d.database.transaction((tx) =>
-        this.d.audit(tx, { viewer }, { action: 'notices.notice.read', objectType: 'notice', objectId: id, details: { type: n.type } }),
+        this.d.audit(
+          tx,
+          { viewer },
+          { action: 'notices.notice.read', objectType: 'notice', objectId: id, details: { type: n.type } },
+        ),
       );
     }
     const history = await this.repo.history(db, id);
@@ -297,7 +328,16 @@ export class NoticesService {
 
   list(
     viewer: Viewer,
-    f: { type?: NoticeType; status?: NoticeStatus; q?: string; mine?: boolean; entityId?: string; selector?: SelectorRef; limit: number; offset: number },
+    f: {
+      type?: NoticeType;
+      status?: NoticeStatus;
+      q?: string;
+      mine?: boolean;
+      entityId?: string;
+      selector?: SelectorRef;
+      limit: number;
+      offset: number;
+    },
   ): Promise<NoticeSummary[]> {
     let selectorKey: string | undefined;
     if (f.selector) {
@@ -313,7 +353,12 @@ export class NoticesService {
   reviewQueue(viewer: Viewer): Promise<NoticeSummary[]> {
     if (!isReviewer(viewer)) throw new ForbiddenError('Only hub reviewers see the review queue.');
     return this.repo
-      .search(this.d.database.db, viewer.agencyId, true, { status: 'submitted', limit: 200, offset: 0, oldestFirst: true })
+      .search(this.d.database.db, viewer.agencyId, true, {
+        status: 'submitted',
+        limit: 200,
+        offset: 0,
+        oldestFirst: true,
+      })
       .then((rows) => rows.map(toSummary));
   }
 
@@ -355,7 +400,8 @@ export class NoticesService {
     if (ids.length > 0) {
       const seen = new Set((await this.intel.visibleEntities(db, reader(viewer), ids)).map((e) => e.id));
       ids.forEach((id, i) => {
-        if (!seen.has(id)) errors.push({ field: `entityIds.${i}`, message: 'no such intelligence entity, or you may not see it' });
+        if (!seen.has(id))
+          errors.push({ field: `entityIds.${i}`, message: 'no such intelligence entity, or you may not see it' });
       });
     }
     if (errors.length > 0) fail(errors);
@@ -379,7 +425,12 @@ export class NoticesService {
       await this.d.audit(
         tx,
         { viewer, requestId: requestId ?? null },
-        { action: 'notices.diffusion.sent', objectType: 'diffusion', objectId: r.id, details: { recipients: input.recipientAgencyIds } },
+        {
+          action: 'notices.diffusion.sent',
+          objectType: 'diffusion',
+          objectId: r.id,
+          details: { recipients: input.recipientAgencyIds },
+        },
       );
       await emit(tx, {
         topic: 'notices.diffusion',
@@ -414,7 +465,8 @@ export class NoticesService {
   private async owned(tx: Tx, viewer: Viewer, id: string): Promise<NoticeRow> {
     const n = await this.repo.visible(tx, viewer.agencyId, isReviewer(viewer), id);
     if (!n) throw new NotFoundError('notice');
-    if (n.owner_agency_id !== viewer.agencyId) throw new ForbiddenError('Only the requesting agency changes its notice.');
+    if (n.owner_agency_id !== viewer.agencyId)
+      throw new ForbiddenError('Only the requesting agency changes its notice.');
     return n;
   }
 

@@ -9,7 +9,9 @@ describe('notice requirements per type', () => {
       { field: 'details.warrantReference', message: 'required for a red notice' },
       { field: 'details.issuingAuthority', message: 'required for a red notice' },
     ]);
-    expect(checkDetails('red', { subject: person, charges: 'Trafficking in persons' }, { complete: false })).toEqual([]);
+    expect(checkDetails('red', { subject: person, charges: 'Trafficking in persons' }, { complete: false })).toEqual(
+      [],
+    );
   });
   it('checks nested fields and refuses fields of another type', () => {
     const errors = checkDetails('yellow', { subject: { name: 'A' }, warrantReference: 'X' }, { complete: false });
@@ -19,7 +21,12 @@ describe('notice requirements per type', () => {
     expect(
       checkDetails(
         'purple',
-        { modusOperandi: 'Fake job ads', methods: 'Telegram recruiters', objects: ['SIM boxes'], concealment: 'Hidden in casinos' },
+        {
+          modusOperandi: 'Fake job ads',
+          methods: 'Telegram recruiters',
+          objects: ['SIM boxes'],
+          concealment: 'Hidden in casinos',
+        },
         { complete: true },
       ),
     ).toEqual([]);

@@ -18,7 +18,8 @@ const validatorOf = (type: NoticeType) => {
 function fieldOf(e: ErrorObject): string {
   const path = e.instancePath.split('/').filter(Boolean).join('.');
   const missing = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : null;
-  const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : null;
+  const extra =
+    e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : null;
   return ['details', path, missing ?? extra].filter(Boolean).join('.');
 }
 
@@ -51,12 +52,21 @@ export function checkDetails(type: NoticeType, details: unknown, o: { complete: 
 }
 
 /** A public extract only for types that allow one, and a Yellow notice's only with the family's consent. */
-export function checkPublicExtract(type: NoticeType, extract: string | null | undefined, details: unknown): FieldError[] {
+export function checkPublicExtract(
+  type: NoticeType,
+  extract: string | null | undefined,
+  details: unknown,
+): FieldError[] {
   if (!extract) return [];
   if (!PUBLIC_EXTRACT_TYPES.includes(type))
     return [{ field: 'publicExtract', message: `a ${type} notice has no public extract` }];
   if (type === 'yellow' && (details as { familyConsent?: unknown } | null)?.familyConsent !== true)
-    return [{ field: 'publicExtract', message: 'a Yellow notice’s public extract needs the family’s consent (details.familyConsent)' }];
+    return [
+      {
+        field: 'publicExtract',
+        message: 'a Yellow notice’s public extract needs the family’s consent (details.familyConsent)',
+      },
+    ];
   return [];
 }
 

@@ -138,7 +138,15 @@ export class OperationsRepository {
       .leftJoin('operation_participants as lead', (j) =>
         j.onRef('lead.operation_id', '=', 't.operation_id').on('lead.status', '=', 'lead'),
       )
-      .select(['t.id', 't.operation_id', 't.owner_agency_id', 't.label', 't.match_keys', 'p.contact_point', 'lead.contact_point as lead_contact'])
+      .select([
+        't.id',
+        't.operation_id',
+        't.owner_agency_id',
+        't.label',
+        't.match_keys',
+        'p.contact_point',
+        'lead.contact_point as lead_contact',
+      ])
       .where('o.status', 'in', LIVE_STATUSES)
       .where(sql<boolean>`t.match_keys && ${sql.val(keys)}::text[]`);
     if (exceptOperationId) q = q.where('t.operation_id', '<>', exceptOperationId);

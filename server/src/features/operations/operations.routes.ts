@@ -1,7 +1,7 @@
 import {
+  CONFLICT_STATUSES,
   Conflict,
   ConflictResolution,
-  CONFLICT_STATUSES,
   Invitation,
   Message,
   NewMessage,
@@ -10,8 +10,8 @@ import {
   NewResult,
   NewTarget,
   NewTask,
-  Operation,
   OPERATION_STATUSES,
+  Operation,
   OperationSummary,
   OperationTransition,
   ParticipationAnswer,
@@ -43,7 +43,15 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
   const s = ops.operations;
   app.post(
     '/api/operations',
-    { config: write, schema: { tags, summary: 'Plan an operation (my agency leads)', body: NewOperation, response: { 201: Operation } } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Plan an operation (my agency leads)',
+        body: NewOperation,
+        response: { 201: Operation },
+      },
+    },
     async (req, reply) => reply.status(201).send(await s.create(viewerOf(req), req.body, req.id)),
   );
   app.get(
@@ -53,7 +61,10 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
       schema: {
         tags,
         summary: 'Operations my agency leads, takes part in or is invited to',
-        querystring: Type.Object({ status: Type.Optional(Type.Enum(OPERATION_STATUSES)) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { status: Type.Optional(Type.Enum(OPERATION_STATUSES)) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Array(OperationSummary) },
       },
     },
@@ -61,30 +72,60 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
   );
   app.get(
     '/api/operations/:id',
-    { config: read, schema: { tags, summary: 'An operation (header and participants)', params: Id, response: { 200: Operation } } },
+    {
+      config: read,
+      schema: { tags, summary: 'An operation (header and participants)', params: Id, response: { 200: Operation } },
+    },
     (req) => s.get(viewerOf(req), req.params.id),
   );
   app.post(
     '/api/operations/:id/status',
-    { config: write, schema: { tags, summary: 'Move the operation on (lead)', params: Id, body: OperationTransition, response: { 200: Operation } } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Move the operation on (lead)',
+        params: Id,
+        body: OperationTransition,
+        response: { 200: Operation },
+      },
+    },
     (req) => s.transition(viewerOf(req), req.params.id, req.body.status, req.id),
   );
   app.post(
     '/api/operations/:id/invitations',
-    { config: write, schema: { tags, summary: 'Invite more agencies (lead)', params: Id, body: Invitation, response: { 200: Operation } } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Invite more agencies (lead)',
+        params: Id,
+        body: Invitation,
+        response: { 200: Operation },
+      },
+    },
     (req) => s.invite(viewerOf(req), req.params.id, req.body.agencyIds, req.id),
   );
   app.post(
     '/api/operations/:id/participation',
     {
       config: write,
-      schema: { tags, summary: 'Accept or decline an invitation', params: Id, body: ParticipationAnswer, response: { 200: Operation } },
+      schema: {
+        tags,
+        summary: 'Accept or decline an invitation',
+        params: Id,
+        body: ParticipationAnswer,
+        response: { 200: Operation },
+      },
     },
     (req) => s.answer(viewerOf(req), req.params.id, req.body, req.id),
   );
   app.get(
     '/api/operations/:id/targets',
-    { config: read, schema: { tags, summary: 'Targets (participants)', params: Id, response: { 200: Type.Array(Target) } } },
+    {
+      config: read,
+      schema: { tags, summary: 'Targets (participants)', params: Id, response: { 200: Type.Array(Target) } },
+    },
     (req) => s.targets(viewerOf(req), req.params.id),
   );
   app.post(
@@ -133,27 +174,44 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
   );
   app.post(
     '/api/operations/conflicts/:id/acknowledge',
-    { config: write, schema: { tags, summary: 'Acknowledge a conflict for my agency', params: Id, response: { 200: Conflict } } },
+    {
+      config: write,
+      schema: { tags, summary: 'Acknowledge a conflict for my agency', params: Id, response: { 200: Conflict } },
+    },
     (req) => s.acknowledge(viewerOf(req), req.params.id, req.id),
   );
   app.post(
     '/api/operations/conflicts/:id/resolve',
     {
       config: write,
-      schema: { tags, summary: 'Record how a conflict was resolved (after both acknowledged)', params: Id, body: ConflictResolution, response: { 200: Conflict } },
+      schema: {
+        tags,
+        summary: 'Record how a conflict was resolved (after both acknowledged)',
+        params: Id,
+        body: ConflictResolution,
+        response: { 200: Conflict },
+      },
     },
     (req) => s.resolve(viewerOf(req), req.params.id, req.body.resolution, req.id),
   );
   app.get(
     '/api/operations/register',
-    { config: read, schema: { tags, summary: 'My agency’s deconfliction register', response: { 200: Type.Array(RegisterEntry) } } },
+    {
+      config: read,
+      schema: { tags, summary: 'My agency’s deconfliction register', response: { 200: Type.Array(RegisterEntry) } },
+    },
     (req) => s.register(viewerOf(req)),
   );
   app.post(
     '/api/operations/register',
     {
       config: write,
-      schema: { tags, summary: 'List a selector or entity my agency works on', body: NewRegisterEntry, response: { 201: RegisterEntry } },
+      schema: {
+        tags,
+        summary: 'List a selector or entity my agency works on',
+        body: NewRegisterEntry,
+        response: { 201: RegisterEntry },
+      },
     },
     async (req, reply) => reply.status(201).send(await s.addRegisterEntry(viewerOf(req), req.body, req.id)),
   );
@@ -167,57 +225,118 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
   );
   app.get(
     '/api/operations/:id/tasks',
-    { config: read, schema: { tags, summary: 'Tasks (participants)', params: Id, response: { 200: Type.Array(Task) } } },
+    {
+      config: read,
+      schema: { tags, summary: 'Tasks (participants)', params: Id, response: { 200: Type.Array(Task) } },
+    },
     (req) => s.tasks(viewerOf(req), req.params.id),
   );
   app.post(
     '/api/operations/:id/tasks',
-    { config: write, schema: { tags, summary: 'Assign a task to a participating agency', params: Id, body: NewTask, response: { 201: Task } } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Assign a task to a participating agency',
+        params: Id,
+        body: NewTask,
+        response: { 201: Task },
+      },
+    },
     async (req, reply) => reply.status(201).send(await s.addTask(viewerOf(req), req.params.id, req.body, req.id)),
   );
   app.patch(
     '/api/operations/:id/tasks/:taskId',
     {
       config: write,
-      schema: { tags, summary: 'Change a task’s status', params: Type.Object({ id: Uuid, taskId: Uuid }), body: TaskPatch, response: { 200: Task } },
+      schema: {
+        tags,
+        summary: 'Change a task’s status',
+        params: Type.Object({ id: Uuid, taskId: Uuid }),
+        body: TaskPatch,
+        response: { 200: Task },
+      },
     },
     (req) => s.patchTask(viewerOf(req), req.params.id, req.params.taskId, req.body.status, req.id),
   );
   app.get(
     '/api/operations/:id/messages',
-    { config: read, schema: { tags, summary: 'The operation channel (participants; reads are audited)', params: Id, response: { 200: Type.Array(Message) } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The operation channel (participants; reads are audited)',
+        params: Id,
+        response: { 200: Type.Array(Message) },
+      },
+    },
     (req) => s.messages(viewerOf(req), req.params.id),
   );
   app.post(
     '/api/operations/:id/messages',
-    { config: write, schema: { tags, summary: 'Post to the operation channel', params: Id, body: NewMessage, response: { 201: Message } } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Post to the operation channel',
+        params: Id,
+        body: NewMessage,
+        response: { 201: Message },
+      },
+    },
     async (req, reply) => reply.status(201).send(await s.post(viewerOf(req), req.params.id, req.body.body, req.id)),
   );
   app.get(
     '/api/operations/:id/results',
-    { config: read, schema: { tags, summary: 'Results dashboard: totals, by country, over time', params: Id, response: { 200: ResultsDashboard } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Results dashboard: totals, by country, over time',
+        params: Id,
+        response: { 200: ResultsDashboard },
+      },
+    },
     (req) => s.dashboard(viewerOf(req), req.params.id),
   );
   app.post(
     '/api/operations/:id/results',
-    { config: write, schema: { tags, summary: 'Report my agency’s results', params: Id, body: NewResult, response: { 201: Result } } },
+    {
+      config: write,
+      schema: { tags, summary: 'Report my agency’s results', params: Id, body: NewResult, response: { 201: Result } },
+    },
     async (req, reply) => reply.status(201).send(await s.report(viewerOf(req), req.params.id, req.body, req.id)),
   );
   app.get(
     '/api/operations/:id/public-summary',
-    { config: read, schema: { tags, summary: 'TLP:CLEAR summary, numbers only', params: Id, response: { 200: PublicSummary } } },
+    {
+      config: read,
+      schema: { tags, summary: 'TLP:CLEAR summary, numbers only', params: Id, response: { 200: PublicSummary } },
+    },
     (req) => s.publicSummary(viewerOf(req), req.params.id),
   );
   app.post(
     '/api/operations/:id/public-summary/publish',
-    { config: write, schema: { tags, summary: 'Publish the summary on the public API (lead)', params: Id, response: { 200: PublicSummary } } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Publish the summary on the public API (lead)',
+        params: Id,
+        response: { 200: PublicSummary },
+      },
+    },
     (req) => s.publishSummary(viewerOf(req), req.params.id, req.id),
   );
   app.get(
     '/api/public/operations/summaries',
     {
       config: { auth: 'public' },
-      schema: { tags, summary: 'Published operation summaries (public, numbers only)', response: { 200: Type.Array(PublicSummary) } },
+      schema: {
+        tags,
+        summary: 'Published operation summaries (public, numbers only)',
+        response: { 200: Type.Array(PublicSummary) },
+      },
     },
     () => s.publishedSummaries(),
   );

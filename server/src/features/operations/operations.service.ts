@@ -91,7 +91,8 @@ export class OperationsService {
     const invited = input.invitedAgencyIds.filter((id) => id !== viewer.agencyId);
     const known = await agencyInfos(this.d.database.db, invited);
     input.invitedAgencyIds.forEach((id, i) => {
-      if (id === viewer.agencyId) errors.push({ field: `invitedAgencyIds.${i}`, message: 'the lead agency is not invited' });
+      if (id === viewer.agencyId)
+        errors.push({ field: `invitedAgencyIds.${i}`, message: 'the lead agency is not invited' });
       else if (!known.has(id)) errors.push({ field: `invitedAgencyIds.${i}`, message: 'no such agency' });
     });
     const marking: Marking = {
@@ -145,7 +146,12 @@ export class OperationsService {
         await this.d.audit(
           tx,
           { viewer, requestId: requestId ?? null },
-          { action: 'operations.created', objectType: 'operation', objectId: op.id, details: { invited: invited.length } },
+          {
+            action: 'operations.created',
+            objectType: 'operation',
+            objectId: op.id,
+            details: { invited: invited.length },
+          },
         );
         if (invited.length > 0) {
           await emit(tx, {
@@ -158,7 +164,8 @@ export class OperationsService {
         return op.id;
       })
       .catch((e: unknown) => {
-        if ((e as { code?: string }).code === '23505') throw ValidationError.field('codeName', 'your agency already uses this code name');
+        if ((e as { code?: string }).code === '23505')
+          throw ValidationError.field('codeName', 'your agency already uses this code name');
         throw e;
       });
     this.d.events.notify();
@@ -274,21 +281,35 @@ export class OperationsService {
       const existing = new Set((await this.repo.participants(tx, id)).map((p) => p.agency_id));
       agencyIds.forEach((a, i) => {
         if (!known.has(a)) errors.push({ field: `agencyIds.${i}`, message: 'no such agency' });
-        else if (existing.has(a) && a === viewer.agencyId) errors.push({ field: `agencyIds.${i}`, message: 'the lead agency' });
+        else if (existing.has(a) && a === viewer.agencyId)
+          errors.push({ field: `agencyIds.${i}`, message: 'the lead agency' });
       });
       if (errors.length > 0) fail(errors);
       const now = this.d.clock.now();
       for (const a of agencyIds) {
         await tx
           .insertInto('operation_participants')
-          .values({ operation_id: id, agency_id: a, status: 'invited', contact_point: null, invited_at: now, responded_at: null })
+          .values({
+            operation_id: id,
+            agency_id: a,
+            status: 'invited',
+            contact_point: null,
+            invited_at: now,
+            responded_at: null,
+          })
           .onConflict((oc) =>
-            oc.columns(['operation_id', 'agency_id']).doUpdateSet({ status: 'invited', responded_at: null, invited_at: now }),
+            oc
+              .columns(['operation_id', 'agency_id'])
+              .doUpdateSet({ status: 'invited', responded_at: null, invited_at: now }),
           )
           .execute();
       }
       const audience = [...new Set([...op.audience_agencies, ...agencyIds])];
-      await tx.updateTable('operations').set({ audience_agencies: audience, updated_at: now }).where('id', '=', id).execute();
+      await tx
+        .updateTable('operations')
+        .set({ audience_agencies: audience, updated_at: now })
+        .where('id', '=', id)
+        .execute();
       await this.d.audit(
         tx,
         { viewer, requestId: requestId ?? null },
@@ -400,7 +421,8 @@ export class OperationsService {
       }
       const owner = input.ownerAgencyId ?? viewer.agencyId;
       const active = await this.repo.activeParticipantIds(tx, operationId);
-      if (!active.includes(owner)) throw ValidationError.field('ownerAgencyId', 'the owner must be a participating agency');
+      if (!active.includes(owner))
+        throw ValidationError.field('ownerAgencyId', 'the owner must be a participating agency');
       const keys = await this.keysFor(tx, viewer, input);
       await this.lock(tx, keys.matchKeys);
       const now = this.d.clock.now();
@@ -581,13 +603,21 @@ export class OperationsService {
       if (op.status === 'archived') throw new ConflictError('The operation is archived.');
       await tx
         .updateTable('operation_targets')
-        .set({ ...(patch.priority ? { priority: patch.priority } : {}), ...(patch.status ? { status: patch.status } : {}) })
+        .set({
+          ...(patch.priority ? { priority: patch.priority } : {}),
+          ...(patch.status ? { status: patch.status } : {}),
+        })
         .where('id', '=', targetId)
         .execute();
       await this.d.audit(
         tx,
         { viewer, requestId: requestId ?? null },
-        { action: 'operations.target.changed', objectType: 'operation-target', objectId: targetId, details: { ...patch } },
+        {
+          action: 'operations.target.changed',
+          objectType: 'operation-target',
+          objectId: targetId,
+          details: { ...patch },
+        },
       );
     });
     const targets = await this.targets(viewer, operationId);
@@ -598,7 +628,10 @@ export class OperationsService {
     const db = this.d.database.db;
     if (o.operationId) await this.participantOf(db, viewer, o.operationId);
     const rows = await this.repo.conflictsOf(db, viewer.agencyId, o);
-    const infos = await agencyInfos(db, rows.flatMap((r) => [r.a_agency_id, r.b_agency_id]));
+    const infos = await agencyInfos(
+      db,
+      rows.flatMap((r) => [r.a_agency_id, r.b_agency_id]),
+    );
     return rows.map((r) => toConflict(r, viewer.agencyId, infos));
   }
 
@@ -632,7 +665,8 @@ export class OperationsService {
     await this.d.database.transaction(async (tx) => {
       const c = await this.conflictFor(tx, viewer, id);
       if (c.status === 'resolved') throw new ConflictError('This conflict is already resolved.');
-      if (c.status !== 'acknowledged') throw new ConflictError('Both agencies must acknowledge the conflict before it is resolved.');
+      if (c.status !== 'acknowledged')
+        throw new ConflictError('Both agencies must acknowledge the conflict before it is resolved.');
       await tx
         .updateTable('deconfliction_conflicts')
         .set({ status: 'resolved', resolution, resolved_by_agency: viewer.agencyId, resolved_at: this.d.clock.now() })
@@ -646,7 +680,8 @@ export class OperationsService {
 
   private async conflictFor(db: Executor, viewer: Viewer, id: string): Promise<ConflictRow> {
     const c = await this.repo.conflict(db, id);
-    if (!c || (c.a_agency_id !== viewer.agencyId && c.b_agency_id !== viewer.agencyId)) throw new NotFoundError('conflict');
+    if (!c || (c.a_agency_id !== viewer.agencyId && c.b_agency_id !== viewer.agencyId))
+      throw new NotFoundError('conflict');
     return c;
   }
 
@@ -657,7 +692,11 @@ export class OperationsService {
   }
 
   private async conflictEvent(tx: Tx, viewer: Viewer, c: ConflictRow, topic: string, requestId?: string) {
-    await this.d.audit(tx, { viewer, requestId: requestId ?? null }, { action: topic, objectType: 'conflict', objectId: c.id });
+    await this.d.audit(
+      tx,
+      { viewer, requestId: requestId ?? null },
+      { action: topic, objectType: 'conflict', objectId: c.id },
+    );
     await emit(tx, {
       topic,
       data: { conflictId: c.id },
@@ -707,7 +746,12 @@ export class OperationsService {
       await this.d.audit(
         tx,
         { viewer, requestId: requestId ?? null },
-        { action: 'operations.register.added', objectType: 'deconfliction-entry', objectId: r.id, details: { conflicts } },
+        {
+          action: 'operations.register.added',
+          objectType: 'deconfliction-entry',
+          objectId: r.id,
+          details: { conflicts },
+        },
       );
       return r.id;
     });
@@ -809,7 +853,12 @@ export class OperationsService {
       await this.d.audit(
         tx,
         { viewer, requestId: requestId ?? null },
-        { action: 'operations.task.status', objectType: 'operation-task', objectId: taskId, details: { from: t.status, to: status } },
+        {
+          action: 'operations.task.status',
+          objectType: 'operation-task',
+          objectId: taskId,
+          details: { from: t.status, to: status },
+        },
       );
     });
     return (await this.tasks(viewer, operationId)).find((t) => t.id === taskId) as Task;
@@ -818,10 +867,18 @@ export class OperationsService {
   /** Job: a task still open at its due date alerts its assignee and the lead, once. */
   readonly taskOverdue = async (job: JobContext<{ taskId: string }>) => {
     await job.transaction(async (tx) => {
-      const t = await tx.selectFrom('operation_tasks').selectAll().where('id', '=', job.payload.taskId).executeTakeFirst();
+      const t = await tx
+        .selectFrom('operation_tasks')
+        .selectAll()
+        .where('id', '=', job.payload.taskId)
+        .executeTakeFirst();
       if (!t || t.status === 'done' || t.status === 'cancelled' || t.overdue_alerted_at) return;
       if (t.due_at > job.now) return;
-      const op = await tx.selectFrom('operations').selectAll().where('id', '=', t.operation_id).executeTakeFirstOrThrow();
+      const op = await tx
+        .selectFrom('operations')
+        .selectAll()
+        .where('id', '=', t.operation_id)
+        .executeTakeFirstOrThrow();
       await tx.updateTable('operation_tasks').set({ overdue_alerted_at: job.now }).where('id', '=', t.id).execute();
       await emit(tx, {
         topic: 'operations.task.overdue',
@@ -842,13 +899,24 @@ export class OperationsService {
       const now = this.d.clock.now();
       const m = await tx
         .insertInto('operation_messages')
-        .values({ operation_id: operationId, agency_id: viewer.agencyId, user_id: viewer.userId, body, created_at: now })
+        .values({
+          operation_id: operationId,
+          agency_id: viewer.agencyId,
+          user_id: viewer.userId,
+          body,
+          created_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await this.d.audit(
         tx,
         { viewer, requestId: requestId ?? null },
-        { action: 'operations.channel.posted', objectType: 'operation-message', objectId: m.id, details: { operationId } },
+        {
+          action: 'operations.channel.posted',
+          objectType: 'operation-message',
+          objectId: m.id,
+          details: { operationId },
+        },
       );
       await emit(tx, {
         topic: 'operations.message',
@@ -867,7 +935,11 @@ export class OperationsService {
     await this.participantOf(db, viewer, operationId);
     if (o.audit) {
       await this.d.database.transaction((tx) =>
-        this.d.audit(tx, { viewer }, { action: 'operations.channel.read', objectType: 'operation', objectId: operationId }),
+        this.d.audit(
+          tx,
+          { viewer },
+          { action: 'operations.channel.read', objectType: 'operation', objectId: operationId },
+        ),
       );
     }
     const rows = await this.repo.messages(db, operationId, limit);
@@ -889,7 +961,10 @@ export class OperationsService {
       errors.push({ field: 'agencyId', message: 'an agency reports its own results only' });
     const named = Object.values(input.arrestNationalities).reduce((s, n) => s + n, 0);
     if (named > input.arrests)
-      errors.push({ field: 'arrestNationalities', message: `names ${named} nationalities for ${input.arrests} arrests` });
+      errors.push({
+        field: 'arrestNationalities',
+        message: `names ${named} nationalities for ${input.arrests} arrests`,
+      });
     if (errors.length > 0) fail(errors);
     const id = await this.d.database.transaction(async (tx) => {
       const { op } = await this.participantOf(tx, viewer, operationId);
@@ -922,7 +997,12 @@ export class OperationsService {
       await this.d.audit(
         tx,
         { viewer, requestId: requestId ?? null },
-        { action: 'operations.result.reported', objectType: 'operation-result', objectId: r.id, details: { operationId } },
+        {
+          action: 'operations.result.reported',
+          objectType: 'operation-result',
+          objectId: r.id,
+          details: { operationId },
+        },
       );
       await emit(tx, {
         topic: 'operations.result',
@@ -933,7 +1013,9 @@ export class OperationsService {
       return r.id;
     });
     this.d.events.notify();
-    return (await this.dashboard(viewer, operationId)).results.find((r) => r.id === id) as ResultsDashboard['results'][number];
+    return (await this.dashboard(viewer, operationId)).results.find(
+      (r) => r.id === id,
+    ) as ResultsDashboard['results'][number];
   }
 
   async dashboard(viewer: Viewer, operationId: string): Promise<ResultsDashboard> {

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { type TestAgency, type TestContext, useTestApp } from '../../../test/app.ts';
 import { drivers } from '../../../test/db.ts';
 
-const GREEN_ALL = { tlp: 'GREEN', audience: { kind: 'all' }, pap: 'GREEN', reliability: 'B', credibility: '2' } as const;
+const GREEN_ALL = {
+  tlp: 'GREEN',
+  audience: { kind: 'all' },
+  pap: 'GREEN',
+  reliability: 'B',
+  credibility: '2',
+} as const;
 
 describe.each(drivers)('joint operations on %s', (driver) => {
   const t = useTestApp(driver);
@@ -83,7 +89,9 @@ describe.each(drivers)('joint operations on %s', (driver) => {
     const acc = await ph.http.post(`/api/operations/${id}/participation`, { accept: true, contactPoint: 'PH desk' });
     expect(acc.statusCode, acc.body).toBe(200);
     for (const p of parts) expect((await ph.http.get(`/api/operations/${id}/${p}`)).statusCode).toBe(200);
-    expect((await ph.http.post(`/api/operations/${id}/participation`, { accept: true, contactPoint: 'x12' })).statusCode).toBe(409);
+    expect(
+      (await ph.http.post(`/api/operations/${id}/participation`, { accept: true, contactPoint: 'x12' })).statusCode,
+    ).toBe(409);
     // Declining takes the agency out of the audience.
     const dec = await vn.http.post(`/api/operations/${id}/participation`, { accept: false });
     expect(dec.json().myStatus).toBe('declined');
@@ -106,7 +114,10 @@ describe.each(drivers)('joint operations on %s', (driver) => {
     const [th, ph, kh] = [await member(t(), 'TH'), await member(t(), 'PH'), await member(t(), 'KH')];
     const opA = await plan(th, [], 'Crimson Tide');
     const opB = await plan(ph, [kh.agency], 'Blue Harbour');
-    expect((await kh.http.post(`/api/operations/${opB}/participation`, { accept: true, contactPoint: 'KH liaison' })).statusCode).toBe(200);
+    expect(
+      (await kh.http.post(`/api/operations/${opB}/participation`, { accept: true, contactPoint: 'KH liaison' }))
+        .statusCode,
+    ).toBe(200);
     const a = await th.http.post(`/api/operations/${opA}/targets`, {
       priority: 'high',
       label: 'Recruiter line (our informant)',
@@ -129,7 +140,11 @@ describe.each(drivers)('joint operations on %s', (driver) => {
     expect(toKh).toHaveLength(1);
     expect(await alerts(ph.agency.id)).toHaveLength(0);
     expect(toTh[0]?.data).toMatchObject({ operationId: opA, contactPoint: 'KH liaison', otherCountry: 'KH' });
-    expect(toKh[0]?.data).toMatchObject({ operationId: opB, contactPoint: 'Crimson Tide desk +66 2 000 0000', otherCountry: 'TH' });
+    expect(toKh[0]?.data).toMatchObject({
+      operationId: opB,
+      contactPoint: 'Crimson Tide desk +66 2 000 0000',
+      otherCountry: 'TH',
+    });
     // Nothing of the other operation beyond owner and contact.
     expect(JSON.stringify(toTh[0]?.data)).not.toMatch(/Blue Harbour|critical/);
     expect(JSON.stringify(toTh[0]?.data)).not.toContain(opB);
@@ -148,7 +163,9 @@ describe.each(drivers)('joint operations on %s', (driver) => {
     // PH (not an owner) cannot see or act on it.
     expect((await ph.http.post(`/api/operations/conflicts/${conflictId}/acknowledge`)).statusCode).toBe(404);
     // Resolution waits for both acknowledgements.
-    expect((await th.http.post(`/api/operations/conflicts/${conflictId}/resolve`, { resolution: 'Joint raid' })).statusCode).toBe(409);
+    expect(
+      (await th.http.post(`/api/operations/conflicts/${conflictId}/resolve`, { resolution: 'Joint raid' })).statusCode,
+    ).toBe(409);
     expect((await th.http.post(`/api/operations/conflicts/${conflictId}/acknowledge`)).json().status).toBe('open');
     expect((await th.http.post(`/api/operations/conflicts/${conflictId}/acknowledge`)).statusCode).toBe(409);
     const khAck = await kh.http.post(`/api/operations/conflicts/${conflictId}/acknowledge`);
@@ -156,12 +173,20 @@ describe.each(drivers)('joint operations on %s', (driver) => {
     const done = await kh.http.post(`/api/operations/conflicts/${conflictId}/resolve`, {
       resolution: 'TH raids on 12 June, KH holds its informant out',
     });
-    expect(done.json()).toMatchObject({ status: 'resolved', resolution: 'TH raids on 12 June, KH holds its informant out' });
-    expect((await kh.http.post(`/api/operations/conflicts/${conflictId}/resolve`, { resolution: 'again' })).statusCode).toBe(409);
+    expect(done.json()).toMatchObject({
+      status: 'resolved',
+      resolution: 'TH raids on 12 June, KH holds its informant out',
+    });
+    expect(
+      (await kh.http.post(`/api/operations/conflicts/${conflictId}/resolve`, { resolution: 'again' })).statusCode,
+    ).toBe(409);
     // A concluded operation no longer conflicts.
     await th.http.post(`/api/operations/${opA}/status`, { status: 'active' });
     await th.http.post(`/api/operations/${opA}/status`, { status: 'concluded' });
-    const again = await ph.http.post(`/api/operations/${opB}/targets`, { priority: 'low', selector: { kind: 'phone', value: '0812345678', country: 'TH' } });
+    const again = await ph.http.post(`/api/operations/${opB}/targets`, {
+      priority: 'low',
+      selector: { kind: 'phone', value: '0812345678', country: 'TH' },
+    });
     expect(again.json().conflicts).toBe(0);
   });
 
@@ -198,12 +223,16 @@ describe.each(drivers)('joint operations on %s', (driver) => {
     expect(report.statusCode, report.body).toBe(201);
     const centre = report.json().entities[0].id as string;
     const op2 = await plan(my, [], 'Compound MY');
-    expect((await my.http.post(`/api/operations/${op2}/targets`, { priority: 'high', entityId: centre })).json()).toMatchObject({
+    expect(
+      (await my.http.post(`/api/operations/${op2}/targets`, { priority: 'high', entityId: centre })).json(),
+    ).toMatchObject({
       kind: 'scam-centre',
       label: 'Golden Star compound',
       conflicts: 0,
     });
-    expect((await th.http.post(`/api/operations/${op}/targets`, { priority: 'high', entityId: centre })).json().conflicts).toBe(1);
+    expect(
+      (await th.http.post(`/api/operations/${op}/targets`, { priority: 'high', entityId: centre })).json().conflicts,
+    ).toBe(1);
   });
 
   it('refuses targets the adder cannot see, bad selectors and non-participant owners', async () => {
@@ -212,7 +241,13 @@ describe.each(drivers)('joint operations on %s', (driver) => {
       title: 'Secret',
       summary: '',
       moTags: [],
-      marking: { tlp: 'AMBER', audience: { kind: 'agencies', agencyIds: [ke.agency.id] }, pap: 'AMBER', reliability: 'B', credibility: '2' },
+      marking: {
+        tlp: 'AMBER',
+        audience: { kind: 'agencies', agencyIds: [ke.agency.id] },
+        pap: 'AMBER',
+        reliability: 'B',
+        credibility: '2',
+      },
       persons: [{ ref: 'p', names: ['Hidden Person'], role: 'boss' }],
     });
     expect(secret.statusCode, secret.body).toBe(201);
@@ -227,9 +262,11 @@ describe.each(drivers)('joint operations on %s', (driver) => {
     const owner = await add({ ownerAgencyId: ph.agency.id, selector: { kind: 'email', value: 'x@example.org' } });
     expect(owner.statusCode).toBe(400);
     expect(owner.json().errors[0].field).toBe('ownerAgencyId');
-    expect(await sql<{ n: number }>`select count(*)::int as n from operation_targets where operation_id = ${op}`
-      .execute(t().database())
-      .then((r) => r.rows[0]?.n)).toBe(0);
+    expect(
+      await sql<{ n: number }>`select count(*)::int as n from operation_targets where operation_id = ${op}`
+        .execute(t().database())
+        .then((r) => r.rows[0]?.n),
+    ).toBe(0);
   });
 
   it('assigns tasks to participants and alerts once when one is overdue', async () => {
@@ -237,7 +274,12 @@ describe.each(drivers)('joint operations on %s', (driver) => {
     const op = await plan(th, [ph.agency], 'Tasks');
     await ph.http.post(`/api/operations/${op}/participation`, { accept: true, contactPoint: 'PH desk' });
     const due = new Date(t().clock.now().getTime() + 2 * 86_400_000).toISOString();
-    const bad = await th.http.post(`/api/operations/${op}/tasks`, { title: 'Raid', description: '', assigneeAgencyId: ke.agency.id, dueAt: due });
+    const bad = await th.http.post(`/api/operations/${op}/tasks`, {
+      title: 'Raid',
+      description: '',
+      assigneeAgencyId: ke.agency.id,
+      dueAt: due,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('assigneeAgencyId');
     const task = await th.http.post(`/api/operations/${op}/tasks`, {
@@ -249,8 +291,10 @@ describe.each(drivers)('joint operations on %s', (driver) => {
     expect(task.statusCode, task.body).toBe(201);
     expect(task.json()).toMatchObject({ status: 'open', overdue: false });
     const overdue = async () =>
-      (await sql<{ n: number }>`select count(*)::int as n from outbox where topic = 'operations.task.overdue'
-        and data->>'taskId' = ${task.json().id}`.execute(t().database())).rows[0]?.n;
+      (
+        await sql<{ n: number }>`select count(*)::int as n from outbox where topic = 'operations.task.overdue'
+        and data->>'taskId' = ${task.json().id}`.execute(t().database())
+      ).rows[0]?.n;
     await t().jobs.runDue();
     expect(await overdue()).toBe(0);
     t().clock.advance(3 * 86_400_000);
@@ -260,10 +304,14 @@ describe.each(drivers)('joint operations on %s', (driver) => {
     expect(await overdue()).toBe(1);
     ph.http = as(await t().login(ph.user)); // the session of three days ago has expired
     expect((await ph.http.get(`/api/operations/${op}/tasks`)).json()[0].overdue).toBe(true);
-    expect((await ph.http.patch(`/api/operations/${op}/tasks/${task.json().id}`, { status: 'cancelled' })).statusCode).toBe(403);
+    expect(
+      (await ph.http.patch(`/api/operations/${op}/tasks/${task.json().id}`, { status: 'cancelled' })).statusCode,
+    ).toBe(403);
     const doneRes = await ph.http.patch(`/api/operations/${op}/tasks/${task.json().id}`, { status: 'done' });
     expect(doneRes.json()).toMatchObject({ status: 'done', overdue: false });
-    expect((await ph.http.patch(`/api/operations/${op}/tasks/${task.json().id}`, { status: 'open' })).statusCode).toBe(409);
+    expect((await ph.http.patch(`/api/operations/${op}/tasks/${task.json().id}`, { status: 'open' })).statusCode).toBe(
+      409,
+    );
   });
 
   it('aggregates results by country, over time and by nationality, and writes a numbers-only summary', async () => {
@@ -285,14 +333,33 @@ describe.each(drivers)('joint operations on %s', (driver) => {
     });
     expect((await th.http.post(`/api/operations/${op}/results`, result({ arrests: 1 }))).statusCode).toBe(409);
     await th.http.post(`/api/operations/${op}/status`, { status: 'active' });
-    const r1 = await th.http.post(`/api/operations/${op}/results`, result({ arrests: 40, arrestNationalities: { CN: 30, TH: 10 }, victimsRescued: 120, centresRaided: 2, assetsFrozen: '1000.10', assetsSeized: '0.20' }));
+    const r1 = await th.http.post(
+      `/api/operations/${op}/results`,
+      result({
+        arrests: 40,
+        arrestNationalities: { CN: 30, TH: 10 },
+        victimsRescued: 120,
+        centresRaided: 2,
+        assetsFrozen: '1000.10',
+        assetsSeized: '0.20',
+      }),
+    );
     expect(r1.statusCode, r1.body).toBe(201);
-    await th.http.post(`/api/operations/${op}/results`, result({ reportedOn: '2026-06-11', arrests: 5, devicesSeized: 300, assetsFrozen: '0.20' }));
-    await ph.http.post(`/api/operations/${op}/results`, result({ arrests: 12, arrestNationalities: { CN: 2 }, accountsBlocked: 57, assetsFrozen: '5', currency: 'PHP' }));
+    await th.http.post(
+      `/api/operations/${op}/results`,
+      result({ reportedOn: '2026-06-11', arrests: 5, devicesSeized: 300, assetsFrozen: '0.20' }),
+    );
+    await ph.http.post(
+      `/api/operations/${op}/results`,
+      result({ arrests: 12, arrestNationalities: { CN: 2 }, accountsBlocked: 57, assetsFrozen: '5', currency: 'PHP' }),
+    );
     const other = await ph.http.post(`/api/operations/${op}/results`, result({ agencyId: th.agency.id }));
     expect(other.statusCode).toBe(400);
     expect(other.json().errors[0].field).toBe('agencyId');
-    const tooMany = await ph.http.post(`/api/operations/${op}/results`, result({ arrests: 1, arrestNationalities: { CN: 2 } }));
+    const tooMany = await ph.http.post(
+      `/api/operations/${op}/results`,
+      result({ arrests: 1, arrestNationalities: { CN: 2 } }),
+    );
     expect(tooMany.json().errors[0].field).toBe('arrestNationalities');
     const d = (await ph.http.get(`/api/operations/${op}/results`)).json();
     expect(d.totals).toEqual({
@@ -328,6 +395,8 @@ describe.each(drivers)('joint operations on %s', (driver) => {
     expect((await pub()).json().map((s: { operationId: string }) => s.operationId)).not.toContain(op);
     expect((await ph.http.post(`/api/operations/${op}/public-summary/publish`)).statusCode).toBe(403);
     expect((await th.http.post(`/api/operations/${op}/public-summary/publish`)).statusCode).toBe(200);
-    expect((await pub()).json().find((s: { operationId: string }) => s.operationId === op)).toMatchObject({ arrests: 57 });
+    expect((await pub()).json().find((s: { operationId: string }) => s.operationId === op)).toMatchObject({
+      arrests: 57,
+    });
   });
 });
