@@ -1,3 +1,4 @@
+import { Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -25,9 +26,15 @@ export function NoticesLive() {
         if (kind) {
           notifications.show({
             id: event.id,
+            closeButtonProps: { 'aria-label': t('common.close') },
             color: 'blue',
             title: t(`notices.live.${kind}`),
-            message: String((event.data as { title?: unknown }).title ?? ''),
+            // Mantine's grey description text is under 4.5:1: use the body text colour.
+            message: (
+              <Text size="sm" c="var(--mantine-color-text)">
+                {String((event.data as { title?: unknown }).title ?? '')}
+              </Text>
+            ),
           });
         }
       }),

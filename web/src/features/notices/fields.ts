@@ -57,14 +57,15 @@ export const NOTICE_FIELDS: Record<NoticeType, FieldSpec[]> = {
   ],
 };
 
+/** Badge colours: dark shades carry white text, light ones black (4.5:1 either way). */
 export const TYPE_COLOURS: Record<NoticeType, string> = {
-  purple: 'grape',
-  orange: 'orange',
-  silver: 'gray',
-  yellow: 'yellow',
-  red: 'red',
-  green: 'green',
-  blue: 'blue',
+  purple: 'grape.9',
+  orange: 'orange.4',
+  silver: 'gray.4',
+  yellow: 'yellow.4',
+  red: 'red.9',
+  green: 'green.9',
+  blue: 'blue.9',
 };
 
 /** Form text → the details object: empty fields are left out (a draft may be incomplete). */

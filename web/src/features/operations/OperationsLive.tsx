@@ -22,6 +22,7 @@ export function OperationsLive() {
         if (event.topic === 'operations.conflict.alert') {
           notifications.show({
             id: event.id,
+            closeButtonProps: { 'aria-label': t('common.close') },
             color: 'red',
             autoClose: false,
             title: t('operations.live.conflictTitle'),
@@ -34,9 +35,14 @@ export function OperationsLive() {
         } else if (event.topic === 'operations.task.overdue') {
           notifications.show({
             id: event.id,
+            closeButtonProps: { 'aria-label': t('common.close') },
             color: 'orange',
             title: t('operations.live.overdueTitle'),
-            message: d.title,
+            message: (
+              <Text size="sm" c="var(--mantine-color-text)">
+                {d.title}
+              </Text>
+            ),
           });
         }
       }),

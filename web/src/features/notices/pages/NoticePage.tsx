@@ -166,7 +166,6 @@ function ReviewForm({ notice }: { notice: NoticeWithHistory }) {
         />
         <Group>
           <Button
-            color="green"
             onClick={() =>
               review.mutate({ decision: 'publish', checklist: checks, ...(reasons.trim() ? { reasons } : {}) })
             }

@@ -8,7 +8,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { conflictsQuery, useAcknowledge, useResolve } from '../api/operationsApi.ts';
 import { useOpsPermissions } from '../roles.ts';
 
-const COLOURS: Record<Conflict['status'], string> = { open: 'red', acknowledged: 'orange', resolved: 'green' };
+const COLOURS: Record<Conflict['status'], string> = { open: 'red.9', acknowledged: 'orange.5', resolved: 'green.9' };
 
 /** Deconfliction alerts of my agency (for one operation, or all): acknowledge, then record the resolution. */
 export function ConflictsPanel({ operationId }: { operationId?: string }) {
@@ -40,7 +40,9 @@ function ConflictCard({ conflict: c }: { conflict: Conflict }) {
           <Text fw={700} style={{ overflowWrap: 'anywhere' }}>
             {c.matchLabel}
           </Text>
-          <Badge color={COLOURS[c.status]}>{t(`operations.conflicts.status.${c.status}`)}</Badge>
+          <Badge color={COLOURS[c.status]} autoContrast>
+            {t(`operations.conflicts.status.${c.status}`)}
+          </Badge>
         </Group>
         <Alert color={c.status === 'resolved' ? 'green' : 'red'} variant="light">
           {t('operations.conflicts.other', {

@@ -67,7 +67,7 @@ export function OperationPage({ operationId }: { operationId: string }) {
               value="conflicts"
               rightSection={
                 open > 0 ? (
-                  <Badge color="red" size="sm">
+                  <Badge color="red.9" size="sm">
                     {open}
                   </Badge>
                 ) : null

@@ -71,7 +71,7 @@ export function OperationsListPage() {
                       <Text size="sm">{t('operations.list.participants', { count: o.participants })}</Text>
                       <Text size="sm">{t('operations.list.targets', { count: o.targets })}</Text>
                       {o.openConflicts > 0 ? (
-                        <Badge color="red">{t('operations.list.conflicts', { count: o.openConflicts })}</Badge>
+                        <Badge color="red.9">{t('operations.list.conflicts', { count: o.openConflicts })}</Badge>
                       ) : null}
                     </Group>
                   </Table.Td>

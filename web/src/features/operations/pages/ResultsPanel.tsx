@@ -1,17 +1,5 @@
 import type { NewResult, Operation } from '@cordon/contracts';
-import {
-  Button,
-  Card,
-  Code,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Card, Group, NumberInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -125,9 +113,9 @@ export function ResultsPanel({ operation }: { operation: Operation }) {
               {t('operations.results.publicSummary')}
             </Title>
             <Text size="sm">{t('operations.results.publicSummaryHelp')}</Text>
-            <Code block data-testid="public-summary">
+            <Text fw={600} data-testid="public-summary" style={{ fontFamily: 'var(--mantine-font-family-monospace)' }}>
               TLP:CLEAR — {summary.data.text}
-            </Code>
+            </Text>
             <ProblemAlert error={publish.error} />
             {operation.myStatus === 'lead' && write && reporting ? (
               operation.summaryPublished ? (

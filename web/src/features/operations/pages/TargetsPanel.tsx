@@ -51,7 +51,7 @@ export function TargetsPanel({ operation }: { operation: Operation }) {
                         {x.label}
                       </Text>
                       {x.conflicts > 0 ? (
-                        <Badge color="red" size="sm">
+                        <Badge color="red.9" size="sm">
                           {t('operations.targets.conflicts', { count: x.conflicts })}
                         </Badge>
                       ) : null}

@@ -51,7 +51,7 @@ export function TasksPanel({ operation }: { operation: Operation }) {
                     <Table.Td>
                       {fmt.dateTime(x.dueAt)}{' '}
                       {x.overdue ? (
-                        <Badge color="red" size="sm">
+                        <Badge color="red.9" size="sm">
                           {t('operations.tasks.overdue')}
                         </Badge>
                       ) : null}
