@@ -20,7 +20,7 @@ import { useFormat } from '../../../components/format.ts';
 import { RouterButton } from '../../../components/links.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { noticeQuery, useCancelNotice, useReviewNotice, useSubmitNotice } from '../api/noticesApi.ts';
-import { detailErrors, detailKey } from '../fields.ts';
+import { detailErrors, detailKey, NOTICE_FIELDS } from '../fields.ts';
 import { NoticeStatusBadge, TypeBadge } from '../NoticeBadges.tsx';
 import { useNoticePermissions } from '../roles.ts';
 
@@ -101,7 +101,9 @@ export function NoticePage({ noticeId }: { noticeId: string }) {
 function Details({ notice }: { notice: NoticeWithHistory }) {
   const { t } = useTranslation();
   const rows: Array<[string, string]> = [];
-  for (const [k, v] of Object.entries(notice.details)) {
+  const order = NOTICE_FIELDS[notice.type].map((f) => f.name);
+  const entries = Object.entries(notice.details).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+  for (const [k, v] of entries) {
     if (k === 'subject' && v && typeof v === 'object') {
       for (const [sk, sv] of Object.entries(v))
         rows.push([`subject.${sk}`, Array.isArray(sv) ? sv.join(', ') : String(sv)]);
@@ -154,7 +156,10 @@ function ReviewForm({ notice }: { notice: NoticeWithHistory }) {
             label={t(`notices.review.checks.${c}`)}
             checked={checks[c]}
             error={errors[`checklist.${c}`]}
-            onChange={(e) => setChecks({ ...checks, [c]: e.currentTarget.checked })}
+            onChange={(e) => {
+              review.reset();
+              setChecks({ ...checks, [c]: e.currentTarget.checked });
+            }}
           />
         ))}
         <Textarea

@@ -1,5 +1,5 @@
 import { SELECTOR_KINDS } from '@cordon/contracts';
-import { Button, Card, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Code, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -80,14 +80,13 @@ function AddEntry() {
           <Text id="register-add" fw={700} component="h3">
             {t('operations.register.add')}
           </Text>
-          <Group grow align="flex-start" wrap="wrap">
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select
               label={t('operations.targets.selectorKind')}
               data={SELECTOR_KINDS.map((k) => ({ value: k, label: t(`intel.selectorKinds.${k}`) }))}
               value={kind}
               allowDeselect={false}
               onChange={(v) => v && setKind(v)}
-              miw={160}
             />
             <TextInput
               label={t('operations.targets.value')}
@@ -95,7 +94,6 @@ function AddEntry() {
               value={value}
               onChange={(e) => setValue(e.currentTarget.value)}
               error={errors.selector}
-              miw={200}
             />
             <TextInput
               label={t('operations.fields.contactPoint')}
@@ -103,9 +101,8 @@ function AddEntry() {
               value={contact}
               onChange={(e) => setContact(e.currentTarget.value)}
               error={errors.contactPoint}
-              miw={200}
             />
-          </Group>
+          </SimpleGrid>
           {add.error && Object.keys(errors).length === 0 ? <ProblemAlert error={add.error} /> : null}
           <Group justify="flex-end">
             <Button type="submit" loading={add.isPending}>

@@ -1,5 +1,17 @@
 import { type Operation, SELECTOR_KINDS, TARGET_PRIORITIES, TARGET_STATUSES, type Target } from '@cordon/contracts';
-import { Badge, Button, Card, Group, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -141,14 +153,13 @@ function AddTarget({ operation }: { operation: Operation }) {
             ]}
           />
           {mode === 'selector' ? (
-            <Group grow align="flex-start" wrap="wrap">
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <Select
                 label={t('operations.targets.selectorKind')}
                 data={SELECTOR_KINDS.map((k) => ({ value: k, label: t(`intel.selectorKinds.${k}`) }))}
                 value={kind}
                 allowDeselect={false}
                 onChange={(v) => v && setKind(v)}
-                miw={160}
               />
               <TextInput
                 label={t('operations.targets.value')}
@@ -156,7 +167,6 @@ function AddTarget({ operation }: { operation: Operation }) {
                 value={value}
                 onChange={(e) => setValue(e.currentTarget.value)}
                 error={errors.selector}
-                miw={200}
               />
               <TextInput
                 label={t('operations.targets.country')}
@@ -164,9 +174,8 @@ function AddTarget({ operation }: { operation: Operation }) {
                 value={country}
                 maxLength={2}
                 onChange={(e) => setCountry(e.currentTarget.value)}
-                miw={120}
               />
-            </Group>
+            </SimpleGrid>
           ) : (
             <TextInput
               label={t('operations.targets.entityId')}
@@ -177,12 +186,11 @@ function AddTarget({ operation }: { operation: Operation }) {
               error={errors.entityId}
             />
           )}
-          <Group grow align="flex-start" wrap="wrap">
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
               label={t('operations.targets.label')}
               value={label}
               onChange={(e) => setLabel(e.currentTarget.value)}
-              miw={200}
             />
             <Select
               label={t('operations.targets.priority')}
@@ -190,9 +198,8 @@ function AddTarget({ operation }: { operation: Operation }) {
               value={priority}
               allowDeselect={false}
               onChange={(v) => v && setPriority(v as Target['priority'])}
-              miw={140}
             />
-          </Group>
+          </SimpleGrid>
           {add.error && Object.keys(errors).length === 0 ? <ProblemAlert error={add.error} /> : null}
           <Group justify="flex-end">
             <Button type="submit" loading={add.isPending}>

@@ -1,5 +1,5 @@
 import { type Operation, TASK_STATUSES, type Task } from '@cordon/contracts';
-import { Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -111,14 +111,13 @@ function AddTask({ operation }: { operation: Operation }) {
           <Text id="add-task-title" fw={700} component="h2">
             {t('operations.tasks.add')}
           </Text>
-          <Group grow align="flex-start" wrap="wrap">
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
               label={t('operations.tasks.title')}
               required
               value={title}
               onChange={(e) => setTitle(e.currentTarget.value)}
               error={errors.title}
-              miw={200}
             />
             <Select
               label={t('operations.tasks.assignee')}
@@ -127,7 +126,6 @@ function AddTask({ operation }: { operation: Operation }) {
               value={assignee}
               onChange={setAssignee}
               error={errors.assigneeAgencyId}
-              miw={180}
             />
             <TextInput
               type="datetime-local"
@@ -136,9 +134,8 @@ function AddTask({ operation }: { operation: Operation }) {
               value={due}
               onChange={(e) => setDue(e.currentTarget.value)}
               error={errors.dueAt}
-              miw={180}
             />
-          </Group>
+          </SimpleGrid>
           {add.error && Object.keys(errors).length === 0 ? <ProblemAlert error={add.error} /> : null}
           <Group justify="flex-end">
             <Button type="submit" loading={add.isPending}>
