@@ -315,7 +315,15 @@ export const ResultsDashboard = Type.Object(
   {
     totals: Type.Object({ ...Figures, countries: Type.Integer(), assets: Amounts }, { additionalProperties: false }),
     byCountry: Type.Array(
-      Type.Object({ country: CountryCode, ...Figures, assets: Amounts }, { additionalProperties: false }),
+      Type.Object(
+        {
+          country: CountryCode,
+          isoNumeric: Type.Union([Type.String({ description: 'ISO 3166-1 numeric, for maps' }), Type.Null()]),
+          ...Figures,
+          assets: Amounts,
+        },
+        { additionalProperties: false },
+      ),
     ),
     overTime: Type.Array(Type.Object({ day: Day, ...Figures }, { additionalProperties: false })),
     nationalities: Type.Array(

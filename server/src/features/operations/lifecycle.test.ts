@@ -30,3 +30,12 @@ describe('operation lifecycle', () => {
     );
   });
 });
+
+describe('ISO numeric codes for the results map', () => {
+  it('maps alpha-2 to the zero-padded numeric code', async () => {
+    const { isoNumeric } = await import('./iso-numeric.ts');
+    expect(isoNumeric('TH')).toBe('764');
+    expect(isoNumeric('AF')).toBe('004');
+    expect(isoNumeric('ZZ')).toBeNull();
+  });
+});

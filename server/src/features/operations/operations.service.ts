@@ -37,6 +37,7 @@ import { validateMarking } from '../../platform/markings/markings.ts';
 import { agencyInfos } from '../intel/agencies-lookup.ts';
 import { ReportsRepository } from '../intel/reports.repository.ts';
 import { normaliseSelector } from '../intel/selectors/index.ts';
+import { isoNumeric } from './iso-numeric.ts';
 import { canMove, LIVE_STATUSES, REPORTING_STATUSES, summaryText, targetKindOfSelector } from './lifecycle.ts';
 import {
   type ConflictRow,
@@ -1053,7 +1054,12 @@ export class OperationsService {
     };
     return {
       totals: { ...figures(t), countries: t.countries, assets: assets(null) },
-      byCountry: agg.byCountry.map((c) => ({ country: c.country, ...figures(c), assets: assets(c.country) })),
+      byCountry: agg.byCountry.map((c) => ({
+        country: c.country,
+        isoNumeric: isoNumeric(c.country),
+        ...figures(c),
+        assets: assets(c.country),
+      })),
       overTime: agg.byDay.map((d) => ({ day: d.day, ...figures(d) })),
       nationalities: agg.nationalities,
       results: (await this.repo.results(db, operationId)).map(toResult),

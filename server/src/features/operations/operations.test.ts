@@ -378,6 +378,7 @@ describe.each(drivers)('joint operations on %s', (driver) => {
       ['PH', 12],
       ['TH', 45],
     ]);
+    expect(d.byCountry[0].isoNumeric).toBe('608');
     expect(d.overTime.map((x: { day: string; arrests: number }) => [x.day, x.arrests])).toEqual([
       ['2026-06-10', 52],
       ['2026-06-11', 5],

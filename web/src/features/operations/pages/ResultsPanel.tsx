@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { resultsQuery, summaryQuery, usePublishSummary, useReport } from '../api/operationsApi.ts';
 import { useOpsPermissions } from '../roles.ts';
+import { ResultsMap } from './ResultsMap.tsx';
 
 const FIGURES = ['arrests', 'victimsRescued', 'centresRaided', 'devicesSeized', 'accountsBlocked'] as const;
 
@@ -43,6 +44,7 @@ export function ResultsPanel({ operation }: { operation: Operation }) {
               <Title order={2} size="h4">
                 {t('operations.results.byCountry')}
               </Title>
+              <ResultsMap byCountry={d.byCountry} />
               <ScrollTable label={t('operations.results.byCountry')} minWidth={640}>
                 <Table striped verticalSpacing="xs">
                   <Table.Thead>
