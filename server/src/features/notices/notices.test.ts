@@ -222,6 +222,15 @@ describe.each(drivers)('notices on %s', (driver) => {
       action: string;
     }>`select action from notice_revisions where notice_id = ${id} order by created_at`.execute(t().database());
     expect(history.rows.at(-1)).toEqual({ action: 'expired' });
+    // An expired notice takes no further step; members still read it, marked expired.
+    const [thAgain, hubAgain] = [as(await t().login(th.user)), as(await t().login(hub.user))];
+    expect((await thAgain.post(`/api/notices/${id}/cancel`, { reason: 'too late' })).statusCode).toBe(409);
+    expect(
+      (await hubAgain.post(`/api/notices/${id}/review`, { decision: 'publish', checklist: CHECKS_OK })).statusCode,
+    ).toBe(409);
+    expect((await thAgain.put(`/api/notices/${id}`, PURPLE)).statusCode).toBe(409);
+    expect((await thAgain.post(`/api/notices/${id}/submit`)).statusCode).toBe(409);
+    expect((await thAgain.get(`/api/notices/${id}`)).json().status).toBe('expired');
   });
 
   it('links notices to intelligence: an entity shows the notices about it, by id or by its selector', async () => {
