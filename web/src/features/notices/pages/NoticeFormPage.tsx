@@ -32,6 +32,7 @@ function NoticeForm({ initial }: { initial: NoticeWithHistory | null }) {
   const [title, setTitle] = useState(initial?.title ?? '');
   const [summary, setSummary] = useState(initial?.summary ?? '');
   const [extract, setExtract] = useState(initial?.publicExtract ?? '');
+  const [entities, setEntities] = useState((initial?.entityIds ?? []).join('\n'));
   const [form, setForm] = useState<Record<string, string>>(toForm(initial?.details ?? {}));
   const errors = detailErrors(save.error);
   const set = (name: string) => (e: { currentTarget: { value: string } }) =>
@@ -131,7 +132,14 @@ function NoticeForm({ initial }: { initial: NoticeWithHistory | null }) {
             summary,
             details: toDetails(type, form),
             ...(PUBLIC_EXTRACT_TYPES.includes(type) && extract.trim() ? { publicExtract: extract.trim() } : {}),
-            ...(initial ? { entityIds: initial.entityIds } : {}),
+            entityIds: [
+              ...new Set(
+                entities
+                  .split(/[\s,]+/)
+                  .map((x) => x.trim())
+                  .filter(Boolean),
+              ),
+            ],
           };
           save.mutate(body, {
             onSuccess: (n) => void navigate({ to: '/notices/$noticeId', params: { noticeId: n.id } }),
@@ -177,6 +185,14 @@ function NoticeForm({ initial }: { initial: NoticeWithHistory | null }) {
               autosize
             />
           ) : null}
+          <Textarea
+            label={t('notices.fields.entityIds')}
+            description={t('notices.form.entityIdsHelp')}
+            value={entities}
+            onChange={(e) => setEntities(e.currentTarget.value)}
+            error={Object.entries(errors).find(([f]) => f.startsWith('entityIds'))?.[1]}
+            autosize
+          />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>
               {t('notices.form.save')}

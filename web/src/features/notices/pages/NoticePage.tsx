@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Checkbox,
+  Code,
   Group,
   Stack,
   Table,
@@ -17,7 +18,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../components/format.ts';
-import { RouterButton } from '../../../components/links.tsx';
+import { RouterAnchor, RouterButton } from '../../../components/links.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { noticeQuery, useCancelNotice, useReviewNotice, useSubmitNotice } from '../api/noticesApi.ts';
 import { detailErrors, detailKey, NOTICE_FIELDS } from '../fields.ts';
@@ -61,6 +62,23 @@ export function NoticePage({ noticeId }: { noticeId: string }) {
       ) : null}
       {n.summary ? <Text style={{ whiteSpace: 'pre-wrap' }}>{n.summary}</Text> : null}
       <Details notice={n} />
+      {n.entityIds.length > 0 || n.selectorKeys.length > 0 ? (
+        <Stack gap={4} data-testid="notice-links">
+          <Text fw={600} size="sm">
+            {t('notices.fields.links')}
+          </Text>
+          <Group gap="xs">
+            {n.entityIds.map((id) => (
+              <RouterAnchor key={id} to="/intel/entities/$entityId" params={{ entityId: id }} size="sm">
+                {t('notices.page.entity', { id: id.slice(0, 8) })}
+              </RouterAnchor>
+            ))}
+            {n.selectorKeys.map((k) => (
+              <Code key={k}>{k}</Code>
+            ))}
+          </Group>
+        </Stack>
+      ) : null}
       {n.publicExtract ? (
         <Card withBorder>
           <Text fw={600} size="sm">
