@@ -3,3 +3,5 @@ export * from './common.ts';
 export * from './events.ts';
 export * from './intel.ts';
 export * from './markings.ts';
+export * from './notices.ts';
+export * from './operations.ts';

@@ -8,6 +8,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createAgenciesFeature } from './features/agencies/index.ts';
 import { createIntelFeature } from './features/intel/index.ts';
+import { createNoticesFeature } from './features/notices/index.ts';
+import { NOTICE_EXPIRY_JOB } from './features/notices/notices.service.ts';
+import { createOperationsFeature } from './features/operations/index.ts';
+import { TASK_OVERDUE_JOB } from './features/operations/operations.service.ts';
 import { createAuditor } from './platform/audit/audit.ts';
 import { authentication } from './platform/auth/plugin.ts';
 import type { Clock } from './platform/clock/clock.ts';
@@ -83,6 +87,15 @@ export async function buildApp(deps: AppDeps) {
     events: deps.events,
     centreMatchKm: deps.centreMatchKm ?? 1,
   });
+  const operations = createOperationsFeature({
+    database: deps.database,
+    clock: deps.clock,
+    audit,
+    events: deps.events,
+  });
+  deps.jobs.register(TASK_OVERDUE_JOB, operations.operations.taskOverdue);
+  const notices = createNoticesFeature({ database: deps.database, clock: deps.clock, audit, events: deps.events });
+  deps.jobs.register(NOTICE_EXPIRY_JOB, notices.notices.expire);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -129,6 +142,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(eventsRoutes, { live: deps.events.live });
   await agencies.register(app, { secureCookies, loginRateLimit: deps.loginRateLimit ?? 20 });
   await intel.register(app);
+  await operations.register(app);
+  await notices.register(app);
   const webhooks = new WebhooksService({ database: deps.database, clock: deps.clock, audit, cipher });
   deps.jobs.register(DELIVER_JOB, webhooks.deliver);
   const fanOut = await consumeEvents(deps.events.bus, deps.database, FANOUT_CONSUMER, webhooks.fanOut);
@@ -138,7 +153,7 @@ export async function buildApp(deps: AppDeps) {
 
   await serveConsole(app, deps.webDist);
 
-  return Object.assign(app, { features: { agencies, intel } });
+  return Object.assign(app, { features: { agencies, intel, operations, notices } });
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

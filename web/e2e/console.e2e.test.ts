@@ -86,8 +86,12 @@ describe('web console (real server, Chromium)', () => {
     await heading('Intelligence').waitFor();
     await page.getByRole('navigation', { name: 'Intelligence sections' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/console/intel');
+    // Operations is built too (operations.e2e.test.ts).
+    await page.getByRole('navigation').getByRole('link', { name: 'Operations', exact: true }).click();
+    await heading('Joint operations').waitFor();
+    await page.getByRole('navigation', { name: 'Operations sections' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/operations');
     for (const [name, path] of [
-      ['Operations', '/console/operations'],
       ['Finance', '/console/finance'],
       ['Rescue', '/console/rescue'],
     ] as const) {

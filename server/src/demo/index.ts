@@ -1,9 +1,13 @@
 import { createIntelFeature } from '../features/intel/index.ts';
+import { createNoticesFeature } from '../features/notices/index.ts';
+import { createOperationsFeature } from '../features/operations/index.ts';
 import { createAuditor } from '../platform/audit/audit.ts';
 import type { Clock } from '../platform/clock/clock.ts';
 import type { FieldCipher } from '../platform/crypto/secrets.ts';
 import type { Database } from '../platform/db/database.ts';
 import { seedDemoIntel } from './intel.ts';
+import { seedDemoNotices } from './notices.ts';
+import { seedDemoOperations } from './operations.ts';
 import { type SeedOptions, type SeedSummary, seedDemoWorld } from './world.ts';
 
 export { isEmpty } from './world.ts';
@@ -16,7 +20,7 @@ export async function seedDemo(
   database: Database,
   deps: { clock: Clock; cipher: FieldCipher },
   options: SeedOptions = {},
-): Promise<SeedSummary & { reports: number }> {
+): Promise<SeedSummary & { reports: number; operations: number; notices: number }> {
   const world = await seedDemoWorld(database, deps, options);
   const intel = createIntelFeature({
     database,
@@ -26,5 +30,8 @@ export async function seedDemo(
     centreMatchKm: 1,
   });
   const reports = await seedDemoIntel(database, intel.reports, options);
-  return { ...world, reports };
+  const featureDeps = { database, clock: deps.clock, audit: createAuditor(deps.clock), events: { notify() {} } };
+  const operations = await seedDemoOperations(database, createOperationsFeature(featureDeps).operations, deps.clock);
+  const notices = await seedDemoNotices(database, createNoticesFeature(featureDeps).notices);
+  return { ...world, reports, operations, notices };
 }

@@ -9,6 +9,8 @@ import { ComingSoon } from '../features/areas/ComingSoon.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { createIntelRoutes } from '../features/intel/routes.tsx';
+import { createNoticesRoutes } from '../features/notices/routes.tsx';
+import { createOperationsRoutes } from '../features/operations/routes.tsx';
 import { isApiError } from './api.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import type { AreaKey } from './nav.ts';
@@ -74,10 +76,10 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
     createIntelRoutes(appRoute),
-    areaRoute('/operations', 'operations'),
+    createOperationsRoutes(appRoute),
     areaRoute('/finance', 'finance'),
     areaRoute('/rescue', 'rescue'),
-    areaRoute('/notices', 'notices'),
+    createNoticesRoutes(appRoute),
     areaRoute('/awareness', 'awareness'),
     areaRoute('/trends', 'trends'),
     createRoute({ getParentRoute: () => appRoute, path: '/admin', component: AdminPage }),

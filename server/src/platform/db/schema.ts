@@ -1,5 +1,7 @@
 import type { AgenciesTables } from '../../features/agencies/agencies.tables.ts';
 import type { IntelTables } from '../../features/intel/intel.tables.ts';
+import type { NoticesTables } from '../../features/notices/notices.tables.ts';
+import type { OperationsTables } from '../../features/operations/operations.tables.ts';
 import type { AuditTables } from '../audit/audit.tables.ts';
 import type { EventsTables } from '../events/events.tables.ts';
 import type { IdempotencyTables } from '../http/idempotency.tables.ts';
@@ -14,4 +16,6 @@ export interface DB
     IdempotencyTables,
     IntelTables,
     JobsTables,
+    NoticesTables,
+    OperationsTables,
     WebhooksTables {}

@@ -1,3 +1,9 @@
+import noticesEn from '../../features/notices/locales/en.json';
+import noticesEs from '../../features/notices/locales/es.json';
+import noticesFr from '../../features/notices/locales/fr.json';
+import operationsEn from '../../features/operations/locales/en.json';
+import operationsEs from '../../features/operations/locales/es.json';
+import operationsFr from '../../features/operations/locales/fr.json';
 import coreEn from './locales/en.json';
 import coreEs from './locales/es.json';
 import coreFr from './locales/fr.json';
@@ -8,9 +14,9 @@ import coreFr from './locales/fr.json';
  * one line below, under its own top-level key.
  */
 export const resources = {
-  en: { ...coreEn },
-  fr: { ...coreFr },
-  es: { ...coreEs },
+  en: { ...coreEn, operations: operationsEn, notices: noticesEn },
+  fr: { ...coreFr, operations: operationsFr, notices: noticesFr },
+  es: { ...coreEs, operations: operationsEs, notices: noticesEs },
 };
 
 export type Translation = typeof resources.en;

@@ -6,6 +6,8 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertToasts } from '../../features/intel/inbox/AlertToasts.tsx';
 import { canReadIntel } from '../../features/intel/shared/intelRoles.ts';
+import { NoticesLive } from '../../features/notices/NoticesLive.tsx';
+import { OperationsLive } from '../../features/operations/OperationsLive.tsx';
 import { useMe } from '../session.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { AppNavbar } from './AppNavbar.tsx';
@@ -24,6 +26,8 @@ export function AppLayout() {
       {/* Inside the router, so that a toast can hold a link. */}
       <Notifications position="top-right" zIndex={400} limit={4} />
       {canReadIntel(me) ? <AlertToasts /> : null}
+      <OperationsLive />
+      <NoticesLive />
       <a href="#main" className="cordon-skip-link">
         {t('app.skipToContent')}
       </a>

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { RouterAnchor } from '../../../components/links.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { NoticesAboutEntity } from '../../notices/NoticesAboutEntity.tsx';
 import { hitsQuery } from '../api/hitsApi.ts';
 import { entityQuery } from '../api/linksApi.ts';
 import { HitsPanel } from '../hits/HitsPanel.tsx';
@@ -60,6 +61,7 @@ export function EntityPage({ entityId, hops }: { entityId: string; hops: number 
             <TimelinePanel entityId={e.id} />
             <PlacesPanel entity={e} />
           </SimpleGrid>
+          <NoticesAboutEntity entityId={e.id} />
           <GraphSection entity={e} hops={hops} />
         </>
       ) : null}

@@ -1,0 +1,208 @@
+import {
+  Diffusion,
+  NewDiffusion,
+  NOTICE_STATUSES,
+  NOTICE_TYPES,
+  NoticeCancel,
+  NoticeDraft,
+  NoticeReview,
+  NoticeSummary,
+  NoticeWithHistory,
+  PublicNoticeExtract,
+  type Role,
+  SELECTOR_KINDS,
+  Uuid,
+} from '@cordon/contracts';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { viewerOf } from '../../platform/auth/plugin.ts';
+import type { NoticesFeature } from './index.ts';
+
+export const NOTICE_READERS: Role[] = [
+  'analyst',
+  'investigator',
+  'supervisor',
+  'finance',
+  'case-worker',
+  'hub-reviewer',
+];
+/** Drafting, submitting, cancelling and sending diffusions. */
+export const NOTICE_WRITERS: Role[] = ['analyst', 'investigator', 'supervisor'];
+export const NOTICE_REVIEWERS: Role[] = ['hub-reviewer'];
+const read = { auth: { roles: NOTICE_READERS, scopes: ['notices:read' as const] } };
+const write = { auth: { roles: NOTICE_WRITERS, scopes: ['notices:write' as const] } };
+const review = { auth: { roles: NOTICE_REVIEWERS } };
+const tags = ['notices'];
+const Id = Type.Object({ id: Uuid });
+
+export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature }> = async (app, { notices }) => {
+  const s = notices.notices;
+  app.post(
+    '/api/notices',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Draft a notice (required fields per type are checked on submission)',
+        body: NoticeDraft,
+        response: { 201: NoticeWithHistory },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await s.create(viewerOf(req), req.body, req.id)),
+  );
+  app.get(
+    '/api/notices',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Search notices I may see: by type, status, words, linked entity or selector',
+        querystring: Type.Object(
+          {
+            type: Type.Optional(Type.Enum(NOTICE_TYPES)),
+            status: Type.Optional(Type.Enum(NOTICE_STATUSES)),
+            q: Type.Optional(Type.String({ maxLength: 200 })),
+            mine: Type.Optional(Type.Boolean()),
+            entityId: Type.Optional(Uuid),
+            selectorKind: Type.Optional(Type.Enum(SELECTOR_KINDS)),
+            selectorValue: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Array(NoticeSummary) },
+      },
+    },
+    (req) => {
+      const { selectorKind, selectorValue, ...f } = req.query;
+      return s.list(viewerOf(req), {
+        ...f,
+        limit: f.limit ?? 50,
+        offset: f.offset ?? 0,
+        ...(selectorKind && selectorValue ? { selector: { kind: selectorKind, value: selectorValue } } : {}),
+      });
+    },
+  );
+  app.get(
+    '/api/notices/review-queue',
+    {
+      config: review,
+      schema: {
+        tags,
+        summary: 'Submitted notices awaiting review (hub), oldest first',
+        response: { 200: Type.Array(NoticeSummary) },
+      },
+    },
+    (req) => s.reviewQueue(viewerOf(req)),
+  );
+  app.get(
+    '/api/notices/about-entity/:id',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Notices about an intelligence entity (by id or its selector)',
+        params: Id,
+        response: { 200: Type.Array(NoticeSummary) },
+      },
+    },
+    (req) => s.aboutEntity(viewerOf(req), req.params.id),
+  );
+  app.get(
+    '/api/notices/diffusions',
+    {
+      config: read,
+      schema: { tags, summary: 'Diffusions my agency sent or received', response: { 200: Type.Array(Diffusion) } },
+    },
+    (req) => s.diffusions(viewerOf(req)),
+  );
+  app.post(
+    '/api/notices/diffusions',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Send a diffusion to chosen agencies (no review)',
+        body: NewDiffusion,
+        response: { 201: Diffusion },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await s.diffuse(viewerOf(req), req.body, req.id)),
+  );
+  app.get(
+    '/api/notices/diffusions/:id',
+    { config: read, schema: { tags, summary: 'A diffusion', params: Id, response: { 200: Diffusion } } },
+    (req) => s.diffusion(viewerOf(req), req.params.id),
+  );
+  app.get(
+    '/api/notices/:id',
+    {
+      config: read,
+      schema: { tags, summary: 'A notice with its history', params: Id, response: { 200: NoticeWithHistory } },
+    },
+    (req) => s.get(viewerOf(req), req.params.id),
+  );
+  app.put(
+    '/api/notices/:id',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Revise a draft or returned notice (a new revision)',
+        params: Id,
+        body: NoticeDraft,
+        response: { 200: NoticeWithHistory },
+      },
+    },
+    (req) => s.update(viewerOf(req), req.params.id, req.body, req.id),
+  );
+  app.post(
+    '/api/notices/:id/submit',
+    {
+      config: write,
+      schema: { tags, summary: 'Submit for hub review', params: Id, response: { 200: NoticeWithHistory } },
+    },
+    (req) => s.submit(viewerOf(req), req.params.id, req.id),
+  );
+  app.post(
+    '/api/notices/:id/review',
+    {
+      config: review,
+      schema: {
+        tags,
+        summary: 'Publish or return a submitted notice, with the checklist',
+        params: Id,
+        body: NoticeReview,
+        response: { 200: NoticeWithHistory },
+      },
+    },
+    (req) => s.review(viewerOf(req), req.params.id, req.body, req.id),
+  );
+  app.post(
+    '/api/notices/:id/cancel',
+    {
+      config: { auth: { roles: [...NOTICE_WRITERS, 'hub-reviewer'], scopes: ['notices:write'] } },
+      schema: {
+        tags,
+        summary: 'Cancel a notice (requesting agency or hub)',
+        params: Id,
+        body: NoticeCancel,
+        response: { 200: NoticeWithHistory },
+      },
+    },
+    (req) => s.cancel(viewerOf(req), req.params.id, req.body.reason, req.id),
+  );
+  app.get(
+    '/api/public/notices',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary: 'Public extracts of published notices (public portal)',
+        response: { 200: Type.Array(PublicNoticeExtract) },
+      },
+    },
+    () => s.publicExtracts(),
+  );
+};
