@@ -7,6 +7,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createAgenciesFeature } from './features/agencies/index.ts';
+import type { PublicRateLimits } from './features/awareness/awareness.routes.ts';
+import { createAwarenessFeature } from './features/awareness/index.ts';
 import { createIntelFeature } from './features/intel/index.ts';
 import { createAuditor } from './platform/audit/audit.ts';
 import { authentication } from './platform/auth/plugin.ts';
@@ -42,6 +44,8 @@ export interface AppDeps {
   centreMatchKm?: number;
   /** Sign-in attempts allowed per client address per minute (default 20). */
   loginRateLimit?: number;
+  /** Requests per client address and minute on the public portal's routes (defaults in awareness.routes.ts). */
+  publicRateLimits?: Partial<PublicRateLimits>;
   /** Hook for platform parts wired outside (events stream); runs after auth is in place. */
   extend?: (app: FastifyInstance) => Promise<void>;
 }
@@ -82,6 +86,14 @@ export async function buildApp(deps: AppDeps) {
     audit,
     events: deps.events,
     centreMatchKm: deps.centreMatchKm ?? 1,
+  });
+  const awareness = createAwarenessFeature({
+    database: deps.database,
+    clock: deps.clock,
+    audit,
+    cipher,
+    events: deps.events,
+    intel: intel.reports,
   });
 
   await app.register(helmet, {
@@ -129,6 +141,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(eventsRoutes, { live: deps.events.live });
   await agencies.register(app, { secureCookies, loginRateLimit: deps.loginRateLimit ?? 20 });
   await intel.register(app);
+  await awareness.register(app, { limits: deps.publicRateLimits ?? {} });
   const webhooks = new WebhooksService({ database: deps.database, clock: deps.clock, audit, cipher });
   deps.jobs.register(DELIVER_JOB, webhooks.deliver);
   const fanOut = await consumeEvents(deps.events.bus, deps.database, FANOUT_CONSUMER, webhooks.fanOut);
@@ -138,7 +151,7 @@ export async function buildApp(deps: AppDeps) {
 
   await serveConsole(app, deps.webDist);
 
-  return Object.assign(app, { features: { agencies, intel } });
+  return Object.assign(app, { features: { agencies, intel, awareness } });
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,4 +1,5 @@
 import type { AgenciesTables } from '../../features/agencies/agencies.tables.ts';
+import type { AwarenessTables } from '../../features/awareness/awareness.tables.ts';
 import type { IntelTables } from '../../features/intel/intel.tables.ts';
 import type { AuditTables } from '../audit/audit.tables.ts';
 import type { EventsTables } from '../events/events.tables.ts';
@@ -10,6 +11,7 @@ import type { WebhooksTables } from '../webhooks/webhooks.tables.ts';
 export interface DB
   extends AgenciesTables,
     AuditTables,
+    AwarenessTables,
     EventsTables,
     IdempotencyTables,
     IntelTables,
