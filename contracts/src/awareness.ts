@@ -257,3 +257,15 @@ export const DirectoryEntry = Type.Object(
   { additionalProperties: false },
 );
 export type DirectoryEntry = Static<typeof DirectoryEntry>;
+
+/** Paths of the public portal's pages: the server answers each with the portal page. */
+export const PORTAL_PAGES = [
+  '/',
+  '/check-job',
+  '/check-message',
+  '/report-scam',
+  '/report-relative',
+  '/follow-up',
+  '/help',
+  '/privacy',
+] as const;

@@ -1,8 +1,10 @@
+import { createAwarenessFeature } from '../features/awareness/index.ts';
 import { createIntelFeature } from '../features/intel/index.ts';
 import { createAuditor } from '../platform/audit/audit.ts';
 import type { Clock } from '../platform/clock/clock.ts';
 import type { FieldCipher } from '../platform/crypto/secrets.ts';
 import type { Database } from '../platform/db/database.ts';
+import { seedDemoAwareness } from './awareness.ts';
 import { seedDemoIntel } from './intel.ts';
 import { type SeedOptions, type SeedSummary, seedDemoWorld } from './world.ts';
 
@@ -26,5 +28,14 @@ export async function seedDemo(
     centreMatchKm: 1,
   });
   const reports = await seedDemoIntel(database, intel.reports, options);
+  const awareness = createAwarenessFeature({
+    database,
+    clock: deps.clock,
+    audit: createAuditor(deps.clock),
+    cipher: deps.cipher,
+    events: { notify() {} },
+    intel: intel.reports,
+  });
+  await seedDemoAwareness(database, { clock: deps.clock, awareness, intel: intel.reports });
   return { ...world, reports };
 }

@@ -1,3 +1,6 @@
+import awarenessEn from '../../features/awareness/locales/en.json';
+import awarenessEs from '../../features/awareness/locales/es.json';
+import awarenessFr from '../../features/awareness/locales/fr.json';
 import coreEn from './locales/en.json';
 import coreEs from './locales/es.json';
 import coreFr from './locales/fr.json';
@@ -8,9 +11,9 @@ import coreFr from './locales/fr.json';
  * one line below, under its own top-level key.
  */
 export const resources = {
-  en: { ...coreEn },
-  fr: { ...coreFr },
-  es: { ...coreEs },
+  en: { ...coreEn, awareness: awarenessEn },
+  fr: { ...coreFr, awareness: awarenessFr },
+  es: { ...coreEs, awareness: awarenessEs },
 };
 
 export type Translation = typeof resources.en;
