@@ -1,5 +1,5 @@
 import type { DirectoryEntry } from '@cordon/contracts';
-import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { portalApi } from '../api.ts';
 import { CountrySelect } from '../components.tsx';
@@ -31,12 +31,12 @@ export function HelpPage() {
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {entries?.map((e) => (
           <Card key={e.id} withBorder padding="md">
-            <Group justify="space-between" align="flex-start" wrap="nowrap">
-              <Title order={2} size="h4">
-                {e.name}
-              </Title>
-              <Badge variant="light">{t(`help.kind.${e.kind}` as Key)}</Badge>
-            </Group>
+            <Badge variant="light" style={{ alignSelf: 'flex-start' }} mb={6}>
+              {t(`help.kind.${e.kind}` as Key)}
+            </Badge>
+            <Title order={2} size="h4">
+              {e.name}
+            </Title>
             {e.phone && (
               <Text mt="xs">
                 <Anchor href={`tel:${e.phone.replace(/\s/g, '')}`}>{e.phone}</Anchor>

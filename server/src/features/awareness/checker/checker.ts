@@ -22,8 +22,11 @@ export function loadModels(): { job: TextModel; message: TextModel } {
 
 export function normaliseAll(candidates: readonly SelectorInput[]): Selector[] {
   const byKey = new Map<string, Selector>();
+  const tried = new Set<string>();
   for (const c of candidates) {
-    if (!c.value) continue;
+    const id = `${c.kind}|${c.platform ?? ''}|${c.country ?? ''}|${c.value}`;
+    if (!c.value || tried.has(id)) continue;
+    tried.add(id);
     const r = normaliseSelector(c);
     if (r.ok && !byKey.has(r.selector.key)) byKey.set(r.selector.key, r.selector);
   }

@@ -39,7 +39,7 @@ export class TextModel {
     for (const t of list) {
       if (!t.startsWith('w:') && !t.startsWith('b:')) continue;
       const label = t.slice(2);
-      if (label.startsWith('#') || label.endsWith('tok') || label.length < 3) continue;
+      if (label.startsWith('#') || label.endsWith('tok') || label.length < 4) continue;
       contributions.set(label, this.weights[hash32(t) & (this.opts.buckets - 1)] ?? 0);
     }
     const topTerms = [...contributions.entries()]
