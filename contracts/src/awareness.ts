@@ -269,3 +269,17 @@ export const PORTAL_PAGES = [
   '/help',
   '/privacy',
 ] as const;
+
+export const NewDirectoryEntry = Type.Object(
+  {
+    country: CountryCode,
+    kind: Type.Enum(DIRECTORY_KINDS),
+    name: Type.String({ minLength: 3, maxLength: 200 }),
+    phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 ()-]{3,30}$' })),
+    url: Type.Optional(Type.String({ pattern: '^https://[^\\s]{3,300}$' })),
+    languages: Type.Array(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z]{2,4})?$' }), { maxItems: 10, default: [] }),
+    notes: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type NewDirectoryEntry = Static<typeof NewDirectoryEntry>;

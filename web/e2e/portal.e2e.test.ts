@@ -56,7 +56,7 @@ describe('public portal', () => {
     // The demo campaign for Indonesia is shown in Indonesian.
     await page.getByText('Kerja di luar negeri, tiket gratis, tanpa pengalaman?').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await shot(page, 'portal-home-375');
+    await shot(page, 'portal-home-390-id');
     await page.getByRole('navigation').getByRole('link', { name: 'Periksa tawaran kerja' }).click();
     await page.getByRole('heading', { level: 1, name: 'Periksa tawaran kerja' }).waitFor();
     await page.getByRole('textbox', { name: 'Iklan lowongan atau pesan perekrut' }).fill(AD_ID);
@@ -72,7 +72,7 @@ describe('public portal', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     // Nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await shot(page, 'portal-check-job-375');
+    await shot(page, 'portal-check-job-390-id');
     await page.context().close();
   });
 

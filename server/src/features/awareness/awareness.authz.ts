@@ -1,5 +1,6 @@
 import type { RouteRule } from '../../../test/authz.ts';
 import { CAMPAIGN_ROLES } from './campaigns.service.ts';
+import { DIRECTORY_ROLES } from './directory.service.ts';
 import { TRIAGE_ROLES } from './triage.service.ts';
 
 const ZERO = '00000000-0000-4000-8000-000000000000';
@@ -53,4 +54,11 @@ export const awarenessRoutes: RouteRule[] = [
     },
   },
   { method: 'GET', url: `/api/awareness/campaigns/${ZERO}/reach`, roles: CAMPAIGN_ROLES },
+  {
+    method: 'POST',
+    url: '/api/awareness/directory',
+    roles: DIRECTORY_ROLES,
+    body: { country: 'VN', kind: 'hotline', name: 'Matrix hotline', phone: '+84 24 000 000', languages: ['vi'] },
+  },
+  { method: 'DELETE', url: `/api/awareness/directory/${ZERO}`, roles: DIRECTORY_ROLES },
 ];

@@ -187,6 +187,20 @@ export class AwarenessRepository {
     return q.orderBy('country').orderBy('kind').orderBy('name').execute();
   }
 
+  async insertDirectoryEntry(
+    tx: Tx,
+    row: import('kysely').Insertable<import('./awareness.tables.ts').SupportDirectoryTable>,
+  ) {
+    return tx.insertInto('support_directory').values(row).returning('id').executeTakeFirstOrThrow();
+  }
+
+  /** Deletes an entry (of this agency when `agencyId` is given); true when a row went. */
+  async deleteDirectoryEntry(tx: Tx, id: string, agencyId: string | null): Promise<boolean> {
+    let q = tx.deleteFrom('support_directory').where('id', '=', id);
+    if (agencyId) q = q.where('agency_id', '=', agencyId);
+    return (await q.returning('id').execute()).length > 0;
+  }
+
   async insertDirectory(
     tx: Tx,
     rows: import('kysely').Insertable<import('./awareness.tables.ts').SupportDirectoryTable>[],

@@ -9,6 +9,7 @@ import {
   JobCheckRequest,
   MessageCheckRequest,
   NewCampaign,
+  NewDirectoryEntry,
   NewMissingRelative,
   NewScamReport,
   PORTAL_LANGUAGES,
@@ -26,6 +27,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { viewerOf } from '../../platform/auth/plugin.ts';
 import { CAMPAIGN_ROLES } from './campaigns.service.ts';
+import { DIRECTORY_ROLES } from './directory.service.ts';
 import type { AwarenessFeature } from './index.ts';
 import { TRIAGE_ROLES } from './triage.service.ts';
 
@@ -265,5 +267,34 @@ export const awarenessRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     (request) => awareness.campaigns.reach(viewerOf(request), request.params.id),
+  );
+  app.post(
+    '/api/awareness/directory',
+    {
+      config: { auth: { roles: DIRECTORY_ROLES } },
+      schema: {
+        tags: consoleTags,
+        summary: 'Add a support-directory entry for my country (the hub: any country)',
+        body: NewDirectoryEntry,
+        response: { 201: DirectoryEntry },
+      },
+    },
+    async (request, reply) => {
+      const viewer = viewerOf(request);
+      const isHub = viewer.roles.includes('hub-admin');
+      return reply.status(201).send(await awareness.directory.add(viewer, request.body, isHub, request.id));
+    },
+  );
+  app.delete(
+    '/api/awareness/directory/:id',
+    {
+      config: { auth: { roles: DIRECTORY_ROLES } },
+      schema: { tags: consoleTags, summary: 'Remove an entry my agency added', params: Type.Object({ id: Uuid }) },
+    },
+    async (request, reply) => {
+      const viewer = viewerOf(request);
+      await awareness.directory.remove(viewer, request.params.id, viewer.roles.includes('hub-admin'), request.id);
+      return reply.status(204).send();
+    },
   );
 };

@@ -291,6 +291,35 @@ describe.each(drivers)('public portal on %s', (driver) => {
     t().clock.set(new Date('2026-08-01T00:00:00Z'));
     expect((await get('/api/public/campaigns?lang=id&country=ID')).json()).toEqual([]);
   });
+  it('lets an agency maintain the support directory of its own country, shown to the public', async () => {
+    const vn = await t().newAgency({ country: 'VN', kind: 'consulate' });
+    const admin = await t().login(await t().newUser({ agency: vn, roles: ['agency-admin'] }));
+    const entry = {
+      country: 'VN',
+      kind: 'hotline',
+      name: 'Duong day nong test',
+      phone: '+84 24 1234 5678',
+      languages: ['vi'],
+    };
+    const r = await post('/api/awareness/directory', entry, { cookie: admin });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ name: 'Duong day nong test', demo: false });
+    const other = await post('/api/awareness/directory', { ...entry, country: 'TH' }, { cookie: admin });
+    expect(other.statusCode).toBe(400);
+    expect(JSON.stringify(other.json())).toContain('country');
+    const bad = await post('/api/awareness/directory', { ...entry, url: 'javascript:alert(1)' }, { cookie: admin });
+    expect(bad.statusCode).toBe(400);
+    expect((await get('/api/public/directory?country=VN')).json().map((e: { name: string }) => e.name)).toContain(
+      'Duong day nong test',
+    );
+    const del = await t().app.inject({
+      method: 'DELETE',
+      url: `/api/awareness/directory/${r.json().id}`,
+      headers: { cookie: admin },
+    });
+    expect(del.statusCode).toBe(204);
+    expect((await get('/api/public/directory?country=VN')).json()).toEqual([]);
+  });
 });
 
 describe.each(drivers)('public portal rate limits on %s', (driver) => {

@@ -50,7 +50,7 @@ export function Receipt({ receipt }: { receipt: PublicReceipt }) {
 }
 
 export function ReportScamPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { country, setCountry, campaign } = usePortal();
   const [channel, setChannel] = useState<string>('messaging-app');
   const [scamType, setScamType] = useState<string>('fake-job');
@@ -85,6 +85,7 @@ export function ReportScamPage() {
         amountsLost: amount.trim() ? [{ amount: amount.trim().replace(',', '.'), currency }] : [],
         ...(contact.trim() ? { contact: contact.trim() } : {}),
         ...(campaign ? { campaign } : {}),
+        lang: lang as never,
         website,
       });
       setReceipt(r);
