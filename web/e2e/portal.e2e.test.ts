@@ -146,6 +146,30 @@ describe('public portal', () => {
     await officer.context().close();
   });
 
+  it('shows the agency its campaigns with the reach counted from the portal (no visitor tracked)', async () => {
+    // A visitor in Indonesia sees the campaign on the portal's home page: one view counted.
+    const visitor = await open({ width: 390, locale: 'id-ID' });
+    await visitor.goto(`${server.baseUrl}/`);
+    await visitor.getByText('Kerja di luar negeri, tiket gratis, tanpa pengalaman?').waitFor();
+    await sleep(500);
+    await visitor.context().close();
+    for (const width of [1280, 375]) {
+      const page = await open({ width, locale: 'en-US' });
+      await signIn(page, server.baseUrl, 'analyst@id.cordon.example');
+      await page.goto(`${server.baseUrl}/console/awareness/campaigns`);
+      await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Safe work abroad (Indonesia)' }).waitFor();
+      await page
+        .getByRole('cell', { name: /^\d{4}-\d{2}-\d{2}$/ })
+        .first()
+        .waitFor();
+      expect(await page.getByText(/^Views: [1-9]/).count()).toBeGreaterThan(0);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await shot(page, `console-campaigns-${width}`);
+      await page.context().close();
+    }
+  });
+
   it('lays out at 375 and 1280 px (screenshots of the other pages) with no third-party request', async () => {
     for (const width of [375, 1280]) {
       const page = await open({ width, locale: 'en-US' });

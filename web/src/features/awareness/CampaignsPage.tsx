@@ -4,7 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { campaignsQuery, reachQuery } from './api/awarenessApi.ts';
+import { NewCampaignForm } from './NewCampaignForm.tsx';
 
 const KINDS = ['view', 'click', 'check', 'report'] as const;
 
@@ -20,7 +22,7 @@ function Reach({ campaign }: { campaign: Campaign }) {
   }
   if (days.size === 0) return <Text size="sm">{t('awareness.noReach')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={360}>
+    <ScrollTable label={`${t('awareness.reachOf')} ${campaign.name}`} minWidth={360}>
       <Table striped>
         <Table.Thead>
           <Table.Tr>
@@ -41,7 +43,7 @@ function Reach({ campaign }: { campaign: Campaign }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 
@@ -52,6 +54,7 @@ export function CampaignsPage() {
     <Stack gap="md">
       <PageHeader title={t('awareness.campaignsTitle')} intro={t('awareness.campaignsIntro')} />
       {q.error && <ProblemAlert error={q.error} />}
+      <NewCampaignForm />
       {q.data?.length === 0 && <Text>{t('awareness.noCampaigns')}</Text>}
       {q.data?.map((c) => (
         <Card key={c.id} withBorder padding="md">

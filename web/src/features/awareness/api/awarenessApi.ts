@@ -1,4 +1,4 @@
-import type { Campaign, ReachRow, TriageDecision, TriageItem } from '@cordon/contracts';
+import type { Campaign, NewCampaign, ReachRow, TriageDecision, TriageItem } from '@cordon/contracts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../app/api.ts';
 
@@ -34,3 +34,11 @@ export const reachQuery = (id: string) =>
     queryKey: awarenessKeys.reach(id),
     queryFn: () => api<ReachRow[]>('GET', `/api/awareness/campaigns/${id}/reach`),
   });
+
+export function useCreateCampaign() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewCampaign) => api<Campaign>('POST', '/api/awareness/campaigns', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: awarenessKeys.campaigns }),
+  });
+}
