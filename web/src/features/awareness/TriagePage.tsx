@@ -1,8 +1,9 @@
 import type { TriageItem } from '@cordon/contracts';
 import { Alert, Badge, Button, Card, Group, List, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { subscribeLiveEvents } from '../../app/liveEvents.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { triageQuery, useDecide } from './api/awarenessApi.ts';
@@ -132,6 +133,16 @@ export function TriagePage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState('new');
   const q = useQuery(triageQuery(status));
+  const queryClient = useQueryClient();
+  // New public reports and reporters' additions arrive live: the queue refreshes itself.
+  useEffect(
+    () =>
+      subscribeLiveEvents((e) => {
+        if (e.topic.startsWith('awareness.triage.'))
+          void queryClient.invalidateQueries({ queryKey: ['awareness', 'triage'] });
+      }),
+    [queryClient],
+  );
   return (
     <Stack gap="md">
       <PageHeader title={t('awareness.triageTitle')} intro={t('awareness.triageIntro')} />
