@@ -1,7 +1,13 @@
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-/** The console is served by the Cordon server at /console/ (SPA fallback to index.html). */
+/**
+ * Two pages from one build: the console (index.html), served by the Cordon server at /console/
+ * (SPA fallback to index.html), and the public portal (portal.html), served at /. Each page has
+ * its own entry, so the public downloads the portal and the shared libraries, never console code.
+ * Assets of both live under /console/assets/ (one base for the whole build).
+ */
 export default defineConfig({
   base: '/console/',
   plugins: [react()],
@@ -9,6 +15,12 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 900,
+    rollupOptions: {
+      input: {
+        console: resolve(import.meta.dirname, 'index.html'),
+        portal: resolve(import.meta.dirname, 'portal.html'),
+      },
+    },
   },
   server: {
     // `npm run -w @cordon/web dev` against a server started with `npm start` (default port 3000).

@@ -1,4 +1,5 @@
 export * from './agencies.ts';
+export * from './awareness.ts';
 export * from './common.ts';
 export * from './events.ts';
 export * from './intel.ts';

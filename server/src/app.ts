@@ -7,6 +7,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createAgenciesFeature } from './features/agencies/index.ts';
+import type { PublicRateLimits } from './features/awareness/awareness.routes.ts';
+import { createAwarenessFeature } from './features/awareness/index.ts';
 import { createIntelFeature } from './features/intel/index.ts';
 import { createNoticesFeature } from './features/notices/index.ts';
 import { NOTICE_EXPIRY_JOB } from './features/notices/notices.service.ts';
@@ -46,6 +48,8 @@ export interface AppDeps {
   centreMatchKm?: number;
   /** Sign-in attempts allowed per client address per minute (default 20). */
   loginRateLimit?: number;
+  /** Requests per client address and minute on the public portal's routes (defaults in awareness.routes.ts). */
+  publicRateLimits?: Partial<PublicRateLimits>;
   /** Hook for platform parts wired outside (events stream); runs after auth is in place. */
   extend?: (app: FastifyInstance) => Promise<void>;
 }
@@ -96,6 +100,14 @@ export async function buildApp(deps: AppDeps) {
   deps.jobs.register(TASK_OVERDUE_JOB, operations.operations.taskOverdue);
   const notices = createNoticesFeature({ database: deps.database, clock: deps.clock, audit, events: deps.events });
   deps.jobs.register(NOTICE_EXPIRY_JOB, notices.notices.expire);
+  const awareness = createAwarenessFeature({
+    database: deps.database,
+    clock: deps.clock,
+    audit,
+    cipher,
+    events: deps.events,
+    intel: intel.reports,
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -144,6 +156,7 @@ export async function buildApp(deps: AppDeps) {
   await intel.register(app);
   await operations.register(app);
   await notices.register(app);
+  await awareness.register(app, { limits: deps.publicRateLimits ?? {} });
   const webhooks = new WebhooksService({ database: deps.database, clock: deps.clock, audit, cipher });
   deps.jobs.register(DELIVER_JOB, webhooks.deliver);
   const fanOut = await consumeEvents(deps.events.bus, deps.database, FANOUT_CONSUMER, webhooks.fanOut);
@@ -153,7 +166,7 @@ export async function buildApp(deps: AppDeps) {
 
   await serveConsole(app, deps.webDist);
 
-  return Object.assign(app, { features: { agencies, intel, operations, notices } });
+  return Object.assign(app, { features: { agencies, intel, operations, notices, awareness } });
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

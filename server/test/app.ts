@@ -51,7 +51,10 @@ let passwordHash: Promise<string> | null = null;
 const uniq = () => randomBytes(4).toString('hex');
 
 /** A Cordon app on a fresh database of the driver, a clock the test moves, and factories. */
-export function useTestApp(driver: Driver, options: { loginRateLimit?: number } = {}): () => TestContext {
+export function useTestApp(
+  driver: Driver,
+  options: { loginRateLimit?: number; publicRateLimit?: number } = {},
+): () => TestContext {
   let ctx: TestContext | null = null;
   beforeAll(async () => {
     const db = await createTestDb(driver);
@@ -65,6 +68,11 @@ export function useTestApp(driver: Driver, options: { loginRateLimit?: number } 
       events,
       jobs,
       loginRateLimit: options.loginRateLimit ?? 100_000,
+      publicRateLimits: {
+        checks: options.publicRateLimit ?? 100_000,
+        reports: options.publicRateLimit ?? 100_000,
+        reads: options.publicRateLimit ?? 100_000,
+      },
     });
     await app.ready();
     const cipher = new FieldCipher(TEST_KEY);

@@ -31,8 +31,8 @@ describe('web console (real server, Chromium)', () => {
     await server?.stop();
   }, 30_000);
 
-  it('sends a visitor without a session from / to the login page', async () => {
-    await page.goto(url('/'));
+  it('sends a visitor without a session from /console/ to the login page (/ is the public portal)', async () => {
+    await page.goto(url('/console/'));
     await page.getByRole('heading', { name: 'Sign in to Cordon' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/console/login');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');

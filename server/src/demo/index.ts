@@ -1,3 +1,4 @@
+import { createAwarenessFeature } from '../features/awareness/index.ts';
 import { createIntelFeature } from '../features/intel/index.ts';
 import { createNoticesFeature } from '../features/notices/index.ts';
 import { createOperationsFeature } from '../features/operations/index.ts';
@@ -5,6 +6,7 @@ import { createAuditor } from '../platform/audit/audit.ts';
 import type { Clock } from '../platform/clock/clock.ts';
 import type { FieldCipher } from '../platform/crypto/secrets.ts';
 import type { Database } from '../platform/db/database.ts';
+import { seedDemoAwareness } from './awareness.ts';
 import { seedDemoIntel } from './intel.ts';
 import { seedDemoNotices } from './notices.ts';
 import { seedDemoOperations } from './operations.ts';
@@ -22,16 +24,12 @@ export async function seedDemo(
   options: SeedOptions = {},
 ): Promise<SeedSummary & { reports: number; operations: number; notices: number }> {
   const world = await seedDemoWorld(database, deps, options);
-  const intel = createIntelFeature({
-    database,
-    clock: deps.clock,
-    audit: createAuditor(deps.clock),
-    events: { notify() {} },
-    centreMatchKm: 1,
-  });
-  const reports = await seedDemoIntel(database, intel.reports, options);
   const featureDeps = { database, clock: deps.clock, audit: createAuditor(deps.clock), events: { notify() {} } };
+  const intel = createIntelFeature({ ...featureDeps, centreMatchKm: 1 });
+  const reports = await seedDemoIntel(database, intel.reports, options);
   const operations = await seedDemoOperations(database, createOperationsFeature(featureDeps).operations, deps.clock);
   const notices = await seedDemoNotices(database, createNoticesFeature(featureDeps).notices);
+  const awareness = createAwarenessFeature({ ...featureDeps, cipher: deps.cipher, intel: intel.reports });
+  await seedDemoAwareness(database, { clock: deps.clock, awareness, intel: intel.reports });
   return { ...world, reports, operations, notices };
 }

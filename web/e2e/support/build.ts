@@ -5,7 +5,7 @@ import { ROOT, sleep } from './server.ts';
 
 const DIST_INDEX = join(ROOT, 'web/dist/index.html');
 const LOCK = join(ROOT, 'web/.dist-build.lock');
-const SOURCES = ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts', 'contracts/src'];
+const SOURCES = ['web/src', 'web/public', 'web/index.html', 'web/portal.html', 'web/vite.config.ts', 'contracts/src'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -16,7 +16,7 @@ function newestMtime(path: string): number {
 
 /** web/dist is missing or older than any console source. */
 export function webBuildIsStale(): boolean {
-  if (!existsSync(DIST_INDEX)) return true;
+  if (!existsSync(DIST_INDEX) || !existsSync(join(ROOT, 'web/dist/portal.html'))) return true;
   const built = statSync(DIST_INDEX).mtimeMs;
   return SOURCES.some((p) => newestMtime(join(ROOT, p)) > built);
 }

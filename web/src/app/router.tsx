@@ -7,6 +7,7 @@ import { TokensPage } from '../features/admin/tokens/TokensPage.tsx';
 import { UsersPage } from '../features/admin/users/UsersPage.tsx';
 import { ComingSoon } from '../features/areas/ComingSoon.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { createAwarenessRoutes } from '../features/awareness/routes.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { createIntelRoutes } from '../features/intel/routes.tsx';
 import { createNoticesRoutes } from '../features/notices/routes.tsx';
@@ -80,7 +81,7 @@ const routeTree = rootRoute.addChildren([
     areaRoute('/finance', 'finance'),
     areaRoute('/rescue', 'rescue'),
     createNoticesRoutes(appRoute),
-    areaRoute('/awareness', 'awareness'),
+    createAwarenessRoutes(appRoute),
     areaRoute('/trends', 'trends'),
     createRoute({ getParentRoute: () => appRoute, path: '/admin', component: AdminPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/admin/users', component: UsersPage }),

@@ -1,4 +1,5 @@
 import type { AgenciesTables } from '../../features/agencies/agencies.tables.ts';
+import type { AwarenessTables } from '../../features/awareness/awareness.tables.ts';
 import type { IntelTables } from '../../features/intel/intel.tables.ts';
 import type { NoticesTables } from '../../features/notices/notices.tables.ts';
 import type { OperationsTables } from '../../features/operations/operations.tables.ts';
@@ -12,6 +13,7 @@ import type { WebhooksTables } from '../webhooks/webhooks.tables.ts';
 export interface DB
   extends AgenciesTables,
     AuditTables,
+    AwarenessTables,
     EventsTables,
     IdempotencyTables,
     IntelTables,

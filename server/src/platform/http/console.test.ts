@@ -42,3 +42,29 @@ describe('console static serving', () => {
     expect((await app.inject({ url: '/console/assets/gone-000.js' })).statusCode).toBe(404);
   });
 });
+
+describe('public portal static serving', () => {
+  let dir = '';
+  const app = Fastify();
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cordon-web-'));
+    await writeFile(join(dir, 'index.html'), '<!doctype html><title>Console</title>');
+    await writeFile(join(dir, 'portal.html'), '<!doctype html><title>Portal</title>');
+    await serveConsole(app, dir);
+  });
+  afterAll(async () => {
+    await app.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('serves the portal, uncached, at / and at each of its pages; the console stays at /console/', async () => {
+    for (const url of ['/', '/check-job', '/report-scam', '/follow-up']) {
+      const r = await app.inject({ url });
+      expect(r.statusCode).toBe(200);
+      expect(r.body).toContain('<title>Portal</title>');
+      expect(r.headers['cache-control']).toBe('no-cache');
+    }
+    expect((await app.inject({ url: '/console/' })).body).toContain('<title>Console</title>');
+    expect((await app.inject({ url: '/not-a-page' })).statusCode).toBe(404);
+  });
+});

@@ -1,3 +1,6 @@
+import awarenessEn from '../../features/awareness/locales/en.json';
+import awarenessEs from '../../features/awareness/locales/es.json';
+import awarenessFr from '../../features/awareness/locales/fr.json';
 import noticesEn from '../../features/notices/locales/en.json';
 import noticesEs from '../../features/notices/locales/es.json';
 import noticesFr from '../../features/notices/locales/fr.json';
@@ -14,9 +17,9 @@ import coreFr from './locales/fr.json';
  * one line below, under its own top-level key.
  */
 export const resources = {
-  en: { ...coreEn, operations: operationsEn, notices: noticesEn },
-  fr: { ...coreFr, operations: operationsFr, notices: noticesFr },
-  es: { ...coreEs, operations: operationsEs, notices: noticesEs },
+  en: { ...coreEn, operations: operationsEn, notices: noticesEn, awareness: awarenessEn },
+  fr: { ...coreFr, operations: operationsFr, notices: noticesFr, awareness: awarenessFr },
+  es: { ...coreEs, operations: operationsEs, notices: noticesEs, awareness: awarenessEs },
 };
 
 export type Translation = typeof resources.en;

@@ -1,0 +1,188 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, seriousAxeViolations } from './support/browser.ts';
+import { ensureWebBuilt } from './support/build.ts';
+import { type RunningServer, sleep, startServer } from './support/server.ts';
+import { signIn } from './support/session.ts';
+
+/**
+ * The public portal, end to end: a job seeker in Indonesia (browser in Indonesian, 390 px phone)
+ * checks an ad and sees each reason in Indonesian; switches the language; a visitor files a scam
+ * report and gets a reference and a private link; the Philippine analyst finds it in the triage
+ * queue of the console. No request leaves the server's origin; axe finds no serious violation.
+ */
+let server: RunningServer;
+let browser: Browser;
+const foreignRequests: string[] = [];
+const pageErrors: string[] = [];
+
+async function open(opts: { width: number; locale: string }): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: opts.width, height: 900 }, locale: opts.locale });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.baseUrl) && !r.url().startsWith('data:')) foreignRequests.push(r.url());
+  });
+  return page;
+}
+
+async function shot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await sleep(150);
+  await screenshot(page, name, true);
+}
+
+const AD_ID =
+  'Lowongan kerja customer service tanpa pengalaman, gaji 25 juta per bulan. Tiket pesawat gratis ke Kamboja (Sihanoukville). Paspor diserahkan ke perusahaan saat tiba. Hubungi HRD lewat Telegram @hr_golden_jobs.';
+
+describe('public portal', () => {
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('checks a job offer on a 390 px phone in Indonesian, with the reasons in Indonesian', async () => {
+    const page = await open({ width: 390, locale: 'id-ID' });
+    await page.goto(`${server.baseUrl}/`);
+    await page
+      .getByRole('heading', { level: 1, name: 'Apakah tawaran ini asli? Periksa sebelum berangkat.' })
+      .waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('id');
+    // The demo campaign for Indonesia is shown in Indonesian.
+    await page.getByText('Kerja di luar negeri, tiket gratis, tanpa pengalaman?').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await shot(page, 'portal-home-390-id');
+    await page.getByRole('navigation').getByRole('link', { name: 'Periksa tawaran kerja' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Periksa tawaran kerja' }).waitFor();
+    await page.getByRole('textbox', { name: 'Iklan lowongan atau pesan perekrut' }).fill(AD_ID);
+    await page.getByRole('button', { name: 'Periksa', exact: true }).click();
+    const risk = page.getByTestId('risk');
+    await risk.waitFor();
+    expect(await risk.textContent()).toContain('Risiko tinggi');
+    const reasons = page.getByTestId('reasons');
+    await expect.poll(() => reasons.textContent()).toContain('Anda diminta menyerahkan paspor');
+    const text = (await reasons.textContent()) ?? '';
+    expect(text).toContain('daftar peringatan'); // @hr_golden_jobs is on the demo TLP:CLEAR list
+    expect(text.toLowerCase()).toContain('kamboja');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // Nothing wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(page, 'portal-check-job-390-id');
+    await page.context().close();
+  });
+
+  it('switches language with the selector (and the address keeps the choice)', async () => {
+    const page = await open({ width: 1280, locale: 'en-US' });
+    await page.goto(`${server.baseUrl}/check-message`);
+    await page.getByRole('heading', { level: 1, name: 'Check a message' }).waitFor();
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('vi');
+    await page.getByRole('heading', { level: 1, name: 'Kiểm tra tin nhắn' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    expect(page.url()).toContain('lang=vi');
+    for (const [lang, heading] of [
+      ['th', 'ตรวจสอบข้อความ'],
+      ['zh-Hans', '检查一条信息'],
+      ['hi', 'संदेश की जाँच करें'],
+      ['fil', 'Suriin ang isang mensahe'],
+    ] as const) {
+      await page.getByRole('combobox').first().selectOption(lang);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    }
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('files a scam report, gives a reference and a private link, and the agency finds it in triage', async () => {
+    const page = await open({ width: 1280, locale: 'en-US' });
+    await page.goto(`${server.baseUrl}/report-scam`);
+    await page.getByRole('heading', { level: 1, name: 'Report a scam' }).waitFor();
+    await page.getByRole('combobox', { name: /^Your country/ }).selectOption('PH');
+    await page.getByRole('combobox', { name: 'How did they contact you?' }).selectOption('messaging-app');
+    await page
+      .getByRole('textbox', { name: /^What happened\?/ })
+      .fill(
+        'A recruiter on WhatsApp promised my cousin a hotel job in Dubai but sent him to Cambodia. We paid 30,000 pesos for the visa (e2e).',
+      );
+    await page.getByRole('textbox', { name: 'Value 1' }).fill('+63 917 555 0123');
+    await page.getByRole('textbox', { name: 'Amount lost' }).fill('30000');
+    await page.getByRole('combobox', { name: 'Currency' }).selectOption('PHP');
+    await page.getByRole('textbox', { name: /^How can an officer contact you\?/ }).fill('cousin.e2e@example.org');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await shot(page, 'portal-report-1280');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const reference = (await page.getByTestId('reference').textContent()) ?? '';
+    expect(reference).toMatch(/^CRD-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const link = (await page.getByTestId('private-link').textContent()) ?? '';
+    expect(link).toContain(`/follow-up#ref=${reference}&token=prt_`);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await shot(page, 'portal-receipt-1280');
+
+    // The private link: status, and more information.
+    await page.goto(link);
+    await page.getByText('Received, waiting for review').waitFor();
+    await page.getByRole('textbox', { name: 'Add information' }).fill('The recruiter also used +63 917 555 0456.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Thank you, your information was added.').waitFor();
+    await page.context().close();
+
+    // The Philippine analyst's triage queue.
+    const officer = await open({ width: 1280, locale: 'en-US' });
+    await signIn(officer, server.baseUrl, 'analyst@ph.cordon.example');
+    await officer.goto(`${server.baseUrl}/console/awareness`);
+    await officer.getByRole('heading', { level: 1, name: 'Public reports' }).waitFor();
+    const item = officer.locator(`[data-reference="${reference}"]`);
+    await item.waitFor();
+    expect(await item.textContent()).toContain('cousin.e2e@example.org');
+    expect(await item.textContent()).toContain('+63 917 555 0456');
+    expect(await seriousAxeViolations(officer)).toEqual([]);
+    await shot(officer, 'console-triage-1280');
+    await item.getByRole('button', { name: 'Verify and create an intelligence report' }).click();
+    await officer.locator(`[data-reference="${reference}"]`).waitFor({ state: 'detached' });
+    await officer.context().close();
+  });
+
+  it('shows the agency its campaigns with the reach counted from the portal (no visitor tracked)', async () => {
+    // A visitor in Indonesia sees the campaign on the portal's home page: one view counted.
+    const visitor = await open({ width: 390, locale: 'id-ID' });
+    await visitor.goto(`${server.baseUrl}/`);
+    await visitor.getByText('Kerja di luar negeri, tiket gratis, tanpa pengalaman?').waitFor();
+    await sleep(500);
+    await visitor.context().close();
+    for (const width of [1280, 375]) {
+      const page = await open({ width, locale: 'en-US' });
+      await signIn(page, server.baseUrl, 'analyst@id.cordon.example');
+      await page.goto(`${server.baseUrl}/console/awareness/campaigns`);
+      await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Safe work abroad (Indonesia)' }).waitFor();
+      await page
+        .getByRole('cell', { name: /^\d{4}-\d{2}-\d{2}$/ })
+        .first()
+        .waitFor();
+      expect(await page.getByText(/^Views: [1-9]/).count()).toBeGreaterThan(0);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await shot(page, `console-campaigns-${width}`);
+      await page.context().close();
+    }
+  });
+
+  it('lays out at 375 and 1280 px (screenshots of the other pages) with no third-party request', async () => {
+    for (const width of [375, 1280]) {
+      const page = await open({ width, locale: 'en-US' });
+      for (const path of ['/help', '/report-relative', '/privacy']) {
+        await page.goto(`${server.baseUrl}${path}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await sleep(300);
+        expect(await seriousAxeViolations(page), path).toEqual([]);
+        await shot(page, `portal${path.replace('/', '-')}-${width}`);
+      }
+      await page.context().close();
+    }
+    expect(foreignRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

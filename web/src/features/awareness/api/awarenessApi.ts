@@ -1,0 +1,44 @@
+import type { Campaign, NewCampaign, ReachRow, TriageDecision, TriageItem } from '@cordon/contracts';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../app/api.ts';
+
+export const awarenessKeys = {
+  all: ['awareness'] as const,
+  triage: (status: string) => ['awareness', 'triage', status] as const,
+  campaigns: ['awareness', 'campaigns'] as const,
+  reach: (id: string) => ['awareness', 'reach', id] as const,
+};
+
+export const triageQuery = (status: string) =>
+  queryOptions({
+    queryKey: awarenessKeys.triage(status),
+    queryFn: () => api<TriageItem[]>('GET', `/api/awareness/triage?status=${status}&limit=100`),
+  });
+
+export function useDecide() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: TriageDecision & { id: string }) =>
+      api<TriageItem>('POST', `/api/awareness/triage/${id}/decision`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['awareness', 'triage'] }),
+  });
+}
+
+export const campaignsQuery = queryOptions({
+  queryKey: awarenessKeys.campaigns,
+  queryFn: () => api<Campaign[]>('GET', '/api/awareness/campaigns'),
+});
+
+export const reachQuery = (id: string) =>
+  queryOptions({
+    queryKey: awarenessKeys.reach(id),
+    queryFn: () => api<ReachRow[]>('GET', `/api/awareness/campaigns/${id}/reach`),
+  });
+
+export function useCreateCampaign() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewCampaign) => api<Campaign>('POST', '/api/awareness/campaigns', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: awarenessKeys.campaigns }),
+  });
+}

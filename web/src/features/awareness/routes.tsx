@@ -1,0 +1,32 @@
+import { Group } from '@mantine/core';
+import { type AnyRoute, createRoute, Link, Outlet } from '@tanstack/react-router';
+import { lazy } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const TriagePage = lazy(() => import('./TriagePage.tsx').then((m) => ({ default: m.TriagePage })));
+const CampaignsPage = lazy(() => import('./CampaignsPage.tsx').then((m) => ({ default: m.CampaignsPage })));
+
+function AwarenessLayout() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <nav aria-label={t('awareness.nav')}>
+        <Group gap="md" mb="md">
+          <Link to="/awareness" activeOptions={{ exact: true }}>
+            {t('awareness.triageTitle')}
+          </Link>
+          <Link to="/awareness/campaigns">{t('awareness.campaignsTitle')}</Link>
+        </Group>
+      </nav>
+      <Outlet />
+    </>
+  );
+}
+
+/** Awareness, /awareness/…: the triage queue of public reports and the campaigns' reach. */
+export function createAwarenessRoutes<P extends AnyRoute>(parent: P) {
+  const root = createRoute({ getParentRoute: () => parent, path: 'awareness', component: AwarenessLayout });
+  const triage = createRoute({ getParentRoute: () => root, path: '/', component: TriagePage });
+  const campaigns = createRoute({ getParentRoute: () => root, path: 'campaigns', component: CampaignsPage });
+  return root.addChildren([triage, campaigns]);
+}
