@@ -1,5 +1,6 @@
 export * from './agencies.ts';
 export * from './common.ts';
 export * from './events.ts';
+export * from './finance.ts';
 export * from './intel.ts';
 export * from './markings.ts';

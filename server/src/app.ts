@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createAgenciesFeature } from './features/agencies/index.ts';
+import { createFinanceFeature } from './features/finance/index.ts';
 import { createIntelFeature } from './features/intel/index.ts';
 import { createAuditor } from './platform/audit/audit.ts';
 import { authentication } from './platform/auth/plugin.ts';
@@ -83,6 +84,13 @@ export async function buildApp(deps: AppDeps) {
     events: deps.events,
     centreMatchKm: deps.centreMatchKm ?? 1,
   });
+  const finance = createFinanceFeature({
+    database: deps.database,
+    clock: deps.clock,
+    audit,
+    events: deps.events,
+    jobs: deps.jobs,
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -129,6 +137,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(eventsRoutes, { live: deps.events.live });
   await agencies.register(app, { secureCookies, loginRateLimit: deps.loginRateLimit ?? 20 });
   await intel.register(app);
+  await finance.register(app);
   const webhooks = new WebhooksService({ database: deps.database, clock: deps.clock, audit, cipher });
   deps.jobs.register(DELIVER_JOB, webhooks.deliver);
   const fanOut = await consumeEvents(deps.events.bus, deps.database, FANOUT_CONSUMER, webhooks.fanOut);
@@ -138,7 +147,7 @@ export async function buildApp(deps: AppDeps) {
 
   await serveConsole(app, deps.webDist);
 
-  return Object.assign(app, { features: { agencies, intel } });
+  return Object.assign(app, { features: { agencies, intel, finance } });
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,4 +1,5 @@
 import type { AgenciesTables } from '../../features/agencies/agencies.tables.ts';
+import type { FinanceTables } from '../../features/finance/finance.tables.ts';
 import type { IntelTables } from '../../features/intel/intel.tables.ts';
 import type { AuditTables } from '../audit/audit.tables.ts';
 import type { EventsTables } from '../events/events.tables.ts';
@@ -11,6 +12,7 @@ export interface DB
   extends AgenciesTables,
     AuditTables,
     EventsTables,
+    FinanceTables,
     IdempotencyTables,
     IntelTables,
     JobsTables,
