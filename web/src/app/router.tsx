@@ -7,6 +7,7 @@ import { TokensPage } from '../features/admin/tokens/TokensPage.tsx';
 import { UsersPage } from '../features/admin/users/UsersPage.tsx';
 import { ComingSoon } from '../features/areas/ComingSoon.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { createFinanceRoutes } from '../features/finance/routes.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { createIntelRoutes } from '../features/intel/routes.tsx';
 import { isApiError } from './api.ts';
@@ -75,7 +76,7 @@ const routeTree = rootRoute.addChildren([
     homeRoute,
     createIntelRoutes(appRoute),
     areaRoute('/operations', 'operations'),
-    areaRoute('/finance', 'finance'),
+    createFinanceRoutes(appRoute),
     areaRoute('/rescue', 'rescue'),
     areaRoute('/notices', 'notices'),
     areaRoute('/awareness', 'awareness'),

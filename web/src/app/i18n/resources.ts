@@ -1,3 +1,6 @@
+import financeEn from '../../features/finance/locales/en.json';
+import financeEs from '../../features/finance/locales/es.json';
+import financeFr from '../../features/finance/locales/fr.json';
 import coreEn from './locales/en.json';
 import coreEs from './locales/es.json';
 import coreFr from './locales/fr.json';
@@ -8,9 +11,9 @@ import coreFr from './locales/fr.json';
  * one line below, under its own top-level key.
  */
 export const resources = {
-  en: { ...coreEn },
-  fr: { ...coreFr },
-  es: { ...coreEs },
+  en: { ...coreEn, finance: financeEn },
+  fr: { ...coreFr, finance: financeFr },
+  es: { ...coreEs, finance: financeEs },
 };
 
 export type Translation = typeof resources.en;
