@@ -77,7 +77,7 @@ export function AccountsPage() {
         {(detections.data ?? []).slice(0, 12).map((d) => (
           <Card key={`${d.kind}-${d.accountId}`} withBorder padding="sm">
             <Group justify="space-between" wrap="nowrap">
-              <Badge color={d.kind === 'collection' ? 'red' : d.kind === 'mule' ? 'orange' : 'blue'}>
+              <Badge autoContrast color={d.kind === 'collection' ? 'red.9' : d.kind === 'mule' ? 'grape.9' : 'blue.9'}>
                 {t(`finance.detect.${d.kind}`)}
               </Badge>
               <Text size="sm" c="dimmed">

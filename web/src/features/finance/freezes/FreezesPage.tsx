@@ -19,16 +19,16 @@ const TARGET_NEXT: Partial<Record<FreezeState, Action[]>> = {
   forfeited: ['returned'],
 };
 const COLOR: Record<FreezeState, string> = {
-  draft: 'gray',
-  sent: 'orange',
-  acknowledged: 'yellow',
-  frozen: 'blue',
-  declined: 'gray',
-  expired: 'red',
-  released: 'gray',
-  seized: 'indigo',
-  forfeited: 'violet',
-  returned: 'green',
+  draft: 'gray.8',
+  sent: 'grape.9',
+  acknowledged: 'yellow.4',
+  frozen: 'blue.8',
+  declined: 'gray.8',
+  expired: 'red.9',
+  released: 'gray.8',
+  seized: 'indigo.8',
+  forfeited: 'violet.8',
+  returned: 'teal.9',
 };
 
 function useNow(ms: number) {
@@ -45,15 +45,21 @@ function Countdown({ deadline }: { deadline: string }) {
   const { t } = useTranslation();
   const now = useNow(1000);
   const left = Date.parse(deadline) - now;
-  if (left <= 0) return <Badge color="red">{t('finance.freeze.overdue')}</Badge>;
+  if (left <= 0)
+    return (
+      <Badge autoContrast color="red.9">
+        {t('finance.freeze.overdue')}
+      </Badge>
+    );
   const h = Math.floor(left / 3_600_000);
   const m = Math.floor((left % 3_600_000) / 60_000);
   const s = Math.floor((left % 60_000) / 1000);
   const text = `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
   return (
     <Badge
-      color={left < 3_600_000 ? 'red' : 'orange'}
-      variant={left < 3_600_000 ? 'filled' : 'light'}
+      autoContrast
+      color="red.9"
+      variant={left < 3_600_000 ? 'filled' : 'outline'}
       aria-label={t('finance.freeze.timeLeft', { time: text })}
     >
       {text}
@@ -93,7 +99,9 @@ export function FreezesPage() {
     return (
       <Card key={f.id} withBorder padding="sm" data-testid="freeze-card" data-state={f.state}>
         <Group justify="space-between" wrap="nowrap">
-          <Badge color={COLOR[f.state]}>{t(`finance.states.${f.state}`)}</Badge>
+          <Badge autoContrast color={COLOR[f.state]}>
+            {t(`finance.states.${f.state}`)}
+          </Badge>
           {f.deadlineAt && (f.state === 'sent' || f.state === 'acknowledged') ? (
             <Countdown deadline={f.deadlineAt} />
           ) : null}
@@ -155,7 +163,14 @@ export function FreezesPage() {
     <Stack gap="lg">
       <PageHeader title={t('finance.freeze.title')} intro={t('finance.freeze.intro')} />
       {live ? (
-        <Alert color="blue" withCloseButton onClose={() => setLive(null)} data-testid="freeze-live" role="status">
+        <Alert
+          color="blue"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => setLive(null)}
+          data-testid="freeze-live"
+          role="status"
+        >
           {live}
         </Alert>
       ) : null}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../../app/api.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { useModalProps } from '../../../components/useModalProps.ts';
 import { agenciesQuery, useCreateFreeze } from '../api/financeApi.ts';
 import { useFinancePermissions } from '../roles.ts';
 
@@ -24,6 +25,7 @@ export function FreezeRequestModal({
   const agencies = useQuery(agenciesQuery);
   const create = useCreateFreeze();
   const navigate = useNavigate();
+  const modalProps = useModalProps();
   const sameCountry = agencies.data?.find((a) => a.country === node.country && a.id !== me.agency.id);
   const [target, setTarget] = useState<string | null>(null);
   const [amount, setAmount] = useState(node.held);
@@ -53,7 +55,7 @@ export function FreezeRequestModal({
     );
 
   return (
-    <Modal opened onClose={onClose} title={t('finance.freeze.newTitle')} size="lg">
+    <Modal opened onClose={onClose} title={t('finance.freeze.newTitle')} size="lg" {...modalProps}>
       <Stack gap="sm">
         <Text size="sm">
           {t('finance.freeze.newIntro', { account: node.display, held: node.held, currency: trace.currency })}
@@ -114,7 +116,7 @@ export function FreezeRequestModal({
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="red" onClick={submit} loading={create.isPending} data-testid="freeze-send">
+          <Button color="red.9" onClick={submit} loading={create.isPending} data-testid="freeze-send">
             {t('finance.freeze.send')}
           </Button>
         </Group>

@@ -75,7 +75,7 @@ export function SankeyChart({ trace, label }: { trace: TraceResult; label: strin
   const path = sankeyLinkHorizontal();
   if (layout.graph.nodes.length === 0) return null;
   return (
-    <Box style={{ overflowX: 'auto' }} data-testid="finance-sankey">
+    <Box style={{ overflowX: 'auto' }} data-testid="finance-sankey" tabIndex={0} role="region" aria-label={label}>
       <svg
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         width="100%"

@@ -178,8 +178,7 @@ export function TracePage({ search }: { search: { accountId?: string; tx?: strin
                         {n.held !== '0' ? (
                           <Button
                             size="xs"
-                            variant="light"
-                            color="red"
+                            color="red.9"
                             onClick={() => setFreezeFor(n)}
                             aria-label={t('finance.freeze.requestFor', { account: n.display })}
                           >
