@@ -15,7 +15,11 @@ import { importTransactions } from './tx-import.ts';
 const GREEN = { tlp: 'GREEN', audience: { kind: 'all' }, pap: 'GREEN', reliability: 'B', credibility: '2' } as const;
 const sink = () => {
   const lines: string[] = [];
-  return Object.assign(new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }), { lines });
+  const write = (c: unknown, _e: BufferEncoding, cb: () => void) => {
+    lines.push(String(c));
+    cb();
+  };
+  return Object.assign(new Writable({ write }), { lines });
 };
 
 const CHAIN_CSV = [
