@@ -73,6 +73,16 @@ describe('criminal finance (real server, two browsers)', () => {
     await th.getByTestId('finance-accounts').waitFor();
     await th.getByTestId('finance-detections').getByText('Collection account').first().waitFor();
     await bothWidths(th, 'finance-accounts');
+    await th.getByTestId('finance-accounts').getByRole('link').first().click();
+    await th.getByRole('heading', { level: 2, name: 'Transactions I may read' }).waitFor();
+    // Every account in the list has transfers behind it (or a tag of the agency).
+    await th
+      .getByRole('table', { name: 'Transactions I may read' })
+      .or(th.getByRole('table').last())
+      .getByRole('row')
+      .nth(1)
+      .waitFor();
+    await bothWidths(th, 'finance-account');
   });
 
   it('keeps the Philippine freeze board open and live', async () => {

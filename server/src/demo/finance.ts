@@ -171,7 +171,7 @@ export async function seedDemoFinance(
       caseRef: 'TH-2026-0042',
     });
     // Layering: collection → mule within hours (a cut kept back), mule → exchange or OTC desk.
-    const mule = mules[(i * 7 + r.int(0, 3)) % mules.length]!;
+    const mule = mules[(i * 5 + r.int(0, 2)) % mules.length]!;
     const first = (Number(amount) * (0.9 + r.next() * 0.08)).toFixed(6);
     const t1 = at + r.int(1, 5) * HOUR;
     rows.push({ txHash: `demo-${i}-a`, from: w(c), to: w(mule), amount: first, currency: 'USDT', occurredAt: iso(t1) });

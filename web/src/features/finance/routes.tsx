@@ -4,6 +4,7 @@ import { FinanceLayout } from './FinanceLayout.tsx';
 
 // Each page is its own chunk (the trace view carries d3-sankey).
 const AccountsPage = lazy(() => import('./accounts/AccountsPage.tsx').then((m) => ({ default: m.AccountsPage })));
+const AccountPage = lazy(() => import('./accounts/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 const TracePage = lazy(() => import('./trace/TracePage.tsx').then((m) => ({ default: m.TracePage })));
 const FreezesPage = lazy(() => import('./freezes/FreezesPage.tsx').then((m) => ({ default: m.FreezesPage })));
 const LedgerPage = lazy(() => import('./ledger/LedgerPage.tsx').then((m) => ({ default: m.LedgerPage })));
@@ -25,7 +26,14 @@ export function createFinanceRoutes<P extends AnyRoute>(parent: P) {
       return <TracePage search={traceRoute.useSearch()} />;
     },
   });
+  const accountRoute = createRoute({
+    getParentRoute: () => financeRoute,
+    path: 'accounts/$accountId',
+    component: function Account() {
+      return <AccountPage accountId={accountRoute.useParams().accountId} />;
+    },
+  });
   const freezesRoute = createRoute({ getParentRoute: () => financeRoute, path: 'freezes', component: FreezesPage });
   const ledgerRoute = createRoute({ getParentRoute: () => financeRoute, path: 'ledger', component: LedgerPage });
-  return financeRoute.addChildren([accountsRoute, traceRoute, freezesRoute, ledgerRoute]);
+  return financeRoute.addChildren([accountsRoute, accountRoute, traceRoute, freezesRoute, ledgerRoute]);
 }

@@ -43,7 +43,15 @@ export function AccountsPage() {
               {accounts.data.map((a) => (
                 <Table.Tr key={a.id}>
                   <Table.Td>
-                    <Code style={{ overflowWrap: 'anywhere' }}>{a.display}</Code>
+                    <RouterAnchor
+                      to="/finance/accounts/$accountId"
+                      params={{ accountId: a.id }}
+                      ff="monospace"
+                      size="sm"
+                      style={{ overflowWrap: 'anywhere' }}
+                    >
+                      {a.display}
+                    </RouterAnchor>
                   </Table.Td>
                   <Table.Td>{t(`finance.types.${a.type}`)}</Table.Td>
                   <Table.Td>{a.country ?? a.chain ?? '—'}</Table.Td>
