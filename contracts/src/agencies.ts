@@ -25,6 +25,8 @@ export const SCOPES = [
   'operations:write',
   'notices:read',
   'notices:write',
+  'finance:read',
+  'finance:write',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

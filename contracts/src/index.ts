@@ -2,6 +2,7 @@ export * from './agencies.ts';
 export * from './awareness.ts';
 export * from './common.ts';
 export * from './events.ts';
+export * from './finance.ts';
 export * from './intel.ts';
 export * from './markings.ts';
 export * from './notices.ts';

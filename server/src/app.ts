@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { createAgenciesFeature } from './features/agencies/index.ts';
 import type { PublicRateLimits } from './features/awareness/awareness.routes.ts';
 import { createAwarenessFeature } from './features/awareness/index.ts';
+import { createFinanceFeature } from './features/finance/index.ts';
 import { createIntelFeature } from './features/intel/index.ts';
 import { createNoticesFeature } from './features/notices/index.ts';
 import { NOTICE_EXPIRY_JOB } from './features/notices/notices.service.ts';
@@ -108,6 +109,13 @@ export async function buildApp(deps: AppDeps) {
     events: deps.events,
     intel: intel.reports,
   });
+  const finance = createFinanceFeature({
+    database: deps.database,
+    clock: deps.clock,
+    audit,
+    events: deps.events,
+    jobs: deps.jobs,
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -157,6 +165,7 @@ export async function buildApp(deps: AppDeps) {
   await operations.register(app);
   await notices.register(app);
   await awareness.register(app, { limits: deps.publicRateLimits ?? {} });
+  await finance.register(app);
   const webhooks = new WebhooksService({ database: deps.database, clock: deps.clock, audit, cipher });
   deps.jobs.register(DELIVER_JOB, webhooks.deliver);
   const fanOut = await consumeEvents(deps.events.bus, deps.database, FANOUT_CONSUMER, webhooks.fanOut);
@@ -166,7 +175,7 @@ export async function buildApp(deps: AppDeps) {
 
   await serveConsole(app, deps.webDist);
 
-  return Object.assign(app, { features: { agencies, intel, operations, notices, awareness } });
+  return Object.assign(app, { features: { agencies, intel, operations, notices, finance, awareness } });
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -2,6 +2,7 @@ import { ROLES, type Role, SCOPES } from '@cordon/contracts';
 import { describe, expect, it } from 'vitest';
 import { agenciesRoutes } from '../src/features/agencies/agencies.authz.ts';
 import { awarenessRoutes } from '../src/features/awareness/awareness.authz.ts';
+import { financeRoutes } from '../src/features/finance/finance.authz.ts';
 import { intelRoutes } from '../src/features/intel/intel.authz.ts';
 import { noticesRoutes } from '../src/features/notices/notices.authz.ts';
 import { operationsRoutes } from '../src/features/operations/operations.authz.ts';
@@ -17,6 +18,7 @@ const ROUTES: RouteRule[] = [
   ...noticesRoutes,
   ...webhooksRoutes,
   ...awarenessRoutes,
+  ...financeRoutes,
 ];
 
 const HUB_ROLES: Role[] = ['hub-admin', 'hub-reviewer'];

@@ -1,6 +1,7 @@
 import type { Region, Role } from '@cordon/contracts';
 import { viewerOfUser } from '../features/agencies/accounts.service.ts';
 import { createAgenciesFeature } from '../features/agencies/index.ts';
+import { createFinanceFeature, type FinanceFeature } from '../features/finance/index.ts';
 import { createIntelFeature, type IntelFeature } from '../features/intel/index.ts';
 import { createAuditor } from '../platform/audit/audit.ts';
 import type { Viewer } from '../platform/auth/viewer.ts';
@@ -8,6 +9,7 @@ import { systemClock } from '../platform/clock/clock.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
 import { FieldCipher } from '../platform/crypto/secrets.ts';
 import type { Database } from '../platform/db/database.ts';
+import { JobRunner } from '../platform/jobs/runner.ts';
 import { openAndMigrate } from '../runtime.ts';
 
 export interface CliContext {
@@ -16,6 +18,7 @@ export interface CliContext {
   cipher: FieldCipher;
   agencies: ReturnType<typeof createAgenciesFeature>;
   intel: IntelFeature;
+  finance: FinanceFeature;
   /** The hub acting through the command line (an operator with shell and database access). */
   system(): Promise<Viewer>;
   /** Acts as this user (for actions that belong to a person, such as issuing a token). */
@@ -43,12 +46,21 @@ export async function withContext<T>(fn: (ctx: CliContext) => Promise<T>): Promi
     events,
     centreMatchKm: 1,
   });
+  const finance = createFinanceFeature({
+    database,
+    clock: systemClock,
+    audit: createAuditor(systemClock),
+    events,
+    // Jobs enqueued here (freeze deadlines) are run by the server's runner.
+    jobs: new JobRunner({ database, clock: systemClock }),
+  });
   const ctx: CliContext = {
     config,
     database,
     cipher,
     agencies,
     intel,
+    finance,
     async system() {
       const hub = (await agencies.repos.agencies.list(database.db, { kind: 'hub' }))[0];
       if (!hub) throw new Error('no hub agency: run `cordon seed` or register one');

@@ -1,5 +1,6 @@
-import type { Marking } from '@cordon/contracts';
+import { type Marking, TLP_LEVELS, TX_SOURCES } from '@cordon/contracts';
 import type { Command } from 'commander';
+import { importTransactions } from '../features/finance/import/tx-import.ts';
 import { runImport } from '../features/intel/bulk/import-run.ts';
 import { withContext } from './context.ts';
 
@@ -17,6 +18,8 @@ interface ImportFlags {
   format?: string;
   dryRun?: boolean;
   errors?: string;
+  transactions?: string;
+  tlp?: string;
 }
 
 /**
@@ -33,9 +36,41 @@ export function registerImportCommand(program: Command): void {
     .option('--format <format>', 'csv or stix (default: from the file extension, else the content)')
     .option('--dry-run', 'parse and validate only; submit nothing')
     .option('--errors <file>', 'write the per-row error report (CSV: row, field, message) to this file')
+    .option(
+      '--transactions <source>',
+      `import financial transactions instead (${TX_SOURCES.join(', ')}): CSV or JSON, see features/finance/import/tx-file.ts`,
+    )
+    .option('--tlp <level>', 'marking of imported transactions (audience: all members)', 'AMBER')
     .action((file: string, o: ImportFlags) =>
       withContext(async (ctx) => {
         const viewer = await ctx.as(o.as);
+        if (o.transactions !== undefined) {
+          const source = o.transactions as (typeof TX_SOURCES)[number];
+          const tlp = (o.tlp ?? 'AMBER').toUpperCase() as Marking['tlp'];
+          if (!TX_SOURCES.includes(source)) throw new Error(`--transactions must be one of ${TX_SOURCES.join(', ')}`);
+          if (!TLP_LEVELS.includes(tlp) || tlp === 'RED' || tlp === 'AMBER+STRICT') {
+            throw new Error('--tlp must be CLEAR, GREEN or AMBER (narrower audiences go through the API)');
+          }
+          const s = await importTransactions(
+            { record: (batch) => ctx.finance.accounts.record(viewer, batch), out: process.stdout },
+            {
+              file,
+              source,
+              marking: {
+                tlp,
+                audience: { kind: 'all' },
+                pap: tlp === 'CLEAR' ? 'CLEAR' : 'AMBER',
+                reliability: 'B',
+                credibility: '2',
+              },
+              ...(o.format === 'csv' || o.format === 'json' ? { format: o.format } : {}),
+              dryRun: o.dryRun === true,
+              ...(o.errors ? { errorsFile: o.errors } : {}),
+            },
+          );
+          if (s.errors.length > 0) process.exitCode = 1;
+          return;
+        }
         const moTags = new Set((await ctx.intel.taxonomy.list()).map((t) => t.code));
         const summary = await runImport(
           {

@@ -72,6 +72,13 @@ export const DEMO_USERS: DemoUser[] = [
     mfa: false,
   },
   {
+    email: at('finance', 'fiu-ph'),
+    name: 'Carlo Reyes',
+    agency: 'fiu-ph',
+    roles: ['finance'],
+    mfa: false,
+  },
+  {
     email: at('analyst', 'ph'),
     name: 'Maria Dela Cruz',
     agency: 'ncb-PH',

@@ -1,4 +1,5 @@
 import { createAwarenessFeature } from '../features/awareness/index.ts';
+import { createFinanceFeature } from '../features/finance/index.ts';
 import { createIntelFeature } from '../features/intel/index.ts';
 import { createNoticesFeature } from '../features/notices/index.ts';
 import { createOperationsFeature } from '../features/operations/index.ts';
@@ -6,7 +7,9 @@ import { createAuditor } from '../platform/audit/audit.ts';
 import type { Clock } from '../platform/clock/clock.ts';
 import type { FieldCipher } from '../platform/crypto/secrets.ts';
 import type { Database } from '../platform/db/database.ts';
+import { JobRunner } from '../platform/jobs/runner.ts';
 import { seedDemoAwareness } from './awareness.ts';
+import { seedDemoFinance } from './finance.ts';
 import { seedDemoIntel } from './intel.ts';
 import { seedDemoNotices } from './notices.ts';
 import { seedDemoOperations } from './operations.ts';
@@ -22,7 +25,9 @@ export async function seedDemo(
   database: Database,
   deps: { clock: Clock; cipher: FieldCipher },
   options: SeedOptions = {},
-): Promise<SeedSummary & { reports: number; operations: number; notices: number }> {
+): Promise<
+  SeedSummary & { reports: number; operations: number; notices: number; transactions: number; freezes: number }
+> {
   const world = await seedDemoWorld(database, deps, options);
   const featureDeps = { database, clock: deps.clock, audit: createAuditor(deps.clock), events: { notify() {} } };
   const intel = createIntelFeature({ ...featureDeps, centreMatchKm: 1 });
@@ -31,5 +36,8 @@ export async function seedDemo(
   const notices = await seedDemoNotices(database, createNoticesFeature(featureDeps).notices);
   const awareness = createAwarenessFeature({ ...featureDeps, cipher: deps.cipher, intel: intel.reports });
   await seedDemoAwareness(database, { clock: deps.clock, awareness, intel: intel.reports });
-  return { ...world, reports, operations, notices };
+  // Seeding only enqueues freeze deadlines; the node's own job runner handles them.
+  const finance = createFinanceFeature({ ...featureDeps, jobs: new JobRunner({ database, clock: deps.clock }) });
+  const money = await seedDemoFinance(database, finance);
+  return { ...world, reports, operations, notices, transactions: money.transactions, freezes: money.freezes };
 }

@@ -8,6 +8,7 @@ import { UsersPage } from '../features/admin/users/UsersPage.tsx';
 import { ComingSoon } from '../features/areas/ComingSoon.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { createAwarenessRoutes } from '../features/awareness/routes.tsx';
+import { createFinanceRoutes } from '../features/finance/routes.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { createIntelRoutes } from '../features/intel/routes.tsx';
 import { createNoticesRoutes } from '../features/notices/routes.tsx';
@@ -78,7 +79,7 @@ const routeTree = rootRoute.addChildren([
     homeRoute,
     createIntelRoutes(appRoute),
     createOperationsRoutes(appRoute),
-    areaRoute('/finance', 'finance'),
+    createFinanceRoutes(appRoute),
     areaRoute('/rescue', 'rescue'),
     createNoticesRoutes(appRoute),
     createAwarenessRoutes(appRoute),

@@ -1,5 +1,6 @@
 import type { AgenciesTables } from '../../features/agencies/agencies.tables.ts';
 import type { AwarenessTables } from '../../features/awareness/awareness.tables.ts';
+import type { FinanceTables } from '../../features/finance/finance.tables.ts';
 import type { IntelTables } from '../../features/intel/intel.tables.ts';
 import type { NoticesTables } from '../../features/notices/notices.tables.ts';
 import type { OperationsTables } from '../../features/operations/operations.tables.ts';
@@ -15,6 +16,7 @@ export interface DB
     AuditTables,
     AwarenessTables,
     EventsTables,
+    FinanceTables,
     IdempotencyTables,
     IntelTables,
     JobsTables,

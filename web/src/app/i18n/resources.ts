@@ -1,6 +1,9 @@
 import awarenessEn from '../../features/awareness/locales/en.json';
 import awarenessEs from '../../features/awareness/locales/es.json';
 import awarenessFr from '../../features/awareness/locales/fr.json';
+import financeEn from '../../features/finance/locales/en.json';
+import financeEs from '../../features/finance/locales/es.json';
+import financeFr from '../../features/finance/locales/fr.json';
 import noticesEn from '../../features/notices/locales/en.json';
 import noticesEs from '../../features/notices/locales/es.json';
 import noticesFr from '../../features/notices/locales/fr.json';
@@ -17,9 +20,9 @@ import coreFr from './locales/fr.json';
  * one line below, under its own top-level key.
  */
 export const resources = {
-  en: { ...coreEn, operations: operationsEn, notices: noticesEn, awareness: awarenessEn },
-  fr: { ...coreFr, operations: operationsFr, notices: noticesFr, awareness: awarenessFr },
-  es: { ...coreEs, operations: operationsEs, notices: noticesEs, awareness: awarenessEs },
+  en: { ...coreEn, operations: operationsEn, notices: noticesEn, awareness: awarenessEn, finance: financeEn },
+  fr: { ...coreFr, operations: operationsFr, notices: noticesFr, awareness: awarenessFr, finance: financeFr },
+  es: { ...coreEs, operations: operationsEs, notices: noticesEs, awareness: awarenessEs, finance: financeEs },
 };
 
 export type Translation = typeof resources.en;

@@ -26,10 +26,12 @@ export class Progress {
   constructor(
     private readonly out: Writable & { isTTY?: boolean; columns?: number },
     private readonly total: number,
+    /** What is counted (finance imports count transactions). */
+    private readonly unit = 'reports',
   ) {}
 
   update(done: number, counts: { created: number; present: number; failed: number }): void {
-    const tail = `${done}/${this.total} reports · created ${counts.created} · already present ${counts.present} · failed ${counts.failed}`;
+    const tail = `${done}/${this.total} ${this.unit} · created ${counts.created} · already present ${counts.present} · failed ${counts.failed}`;
     if (this.out.isTTY) {
       const width = 24;
       const filled = this.total ? Math.round((done / this.total) * width) : width;

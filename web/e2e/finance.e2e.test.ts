@@ -1,0 +1,179 @@
+import type { Account, Transaction } from '@cordon/contracts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, seriousAxeViolations } from './support/browser.ts';
+import { ensureWebBuilt } from './support/build.ts';
+import { type RunningServer, sleep, startServer } from './support/server.ts';
+import { signIn } from './support/session.ts';
+
+/**
+ * Criminal finance, end to end on the demo world: FIU Thailand traces a victim's payment from a
+ * collection wallet through mules to an exchange, sees the flow, and sends an urgent freeze request
+ * to FIU Philippines; the Philippine console, left open on its freeze board, receives it live and
+ * acknowledges it; the Thai board shows the acknowledgement live.
+ */
+const TH_USER = 'finance@fiu-th.cordon.example';
+const PH_USER = 'finance@fiu-ph.cordon.example';
+const CASE = 'TH-E2E-77';
+
+let server: RunningServer;
+let browser: Browser;
+let thContext: BrowserContext;
+let phContext: BrowserContext;
+let th: Page;
+let ph: Page;
+const pageErrors: string[] = [];
+
+const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+async function shot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await sleep(150);
+  await screenshot(page, name, true);
+}
+
+/** Screenshots at 1280 and 375 px wide, with the axe check at both widths. */
+async function bothWidths(page: Page, name: string) {
+  await shot(page, `${name}-desktop`);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await sleep(200);
+  await shot(page, `${name}-mobile`);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+describe('criminal finance (real server, two browsers)', () => {
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    server = await startServer(240_000);
+    browser = await launchBrowser();
+    thContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    phContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    thContext.setDefaultTimeout(20_000);
+    phContext.setDefaultTimeout(20_000);
+    th = await thContext.newPage();
+    ph = await phContext.newPage();
+    for (const page of [th, ph]) page.on('pageerror', (e) => pageErrors.push(e.message));
+    await signIn(th, server.baseUrl, TH_USER);
+    await signIn(ph, server.baseUrl, PH_USER);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 30_000);
+
+  it('lists accounts and ranked detections', async () => {
+    await th
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: /^Finance/ })
+      .click();
+    await h1(th, 'Accounts and wallets').waitFor();
+    await th.getByTestId('finance-accounts').waitFor();
+    await th.getByTestId('finance-detections').getByText('Collection account').first().waitFor();
+    await bothWidths(th, 'finance-accounts');
+    await th.getByTestId('finance-accounts').getByRole('link').first().click();
+    await th.getByRole('heading', { level: 2, name: 'Transactions I may read' }).waitFor();
+    // Every account in the list has transfers behind it (or a tag of the agency).
+    await th
+      .getByRole('table', { name: 'Transactions I may read' })
+      .or(th.getByRole('table').last())
+      .getByRole('row')
+      .nth(1)
+      .waitFor();
+    await bothWidths(th, 'finance-account');
+  });
+
+  it('keeps the Philippine freeze board open and live', async () => {
+    await ph.goto(`${server.baseUrl}/console/`);
+    await ph.getByTestId('live-state').getByText('Live', { exact: true }).waitFor({ timeout: 20_000 });
+    await ph
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: /^Finance/ })
+      .click();
+    await ph
+      .getByRole('navigation', { name: 'Finance sections' })
+      .getByRole('link', { name: 'Freeze requests' })
+      .click();
+    await h1(ph, 'Urgent freeze requests').waitFor();
+    // The demo's requests under way: one sent, counting down.
+    await ph.getByTestId('freeze-board-active').waitFor();
+  });
+
+  it('traces a victim payment to an exchange and shows the flow', async () => {
+    // The first victim payment into a demo collection wallet (FIFO: its money leaves first).
+    const accounts = (await (
+      await thContext.request.get(`${server.baseUrl}/api/finance/accounts?limit=200`)
+    ).json()) as Account[];
+    const collection = accounts.find((a) => a.tags.some((t) => t.tag === 'collection') && a.type === 'crypto');
+    expect(collection).toBeDefined();
+    const detail = (await (
+      await thContext.request.get(`${server.baseUrl}/api/finance/accounts/${collection?.id}`)
+    ).json()) as {
+      transactions: Transaction[];
+    };
+    const payment = detail.transactions.filter((t) => t.victimRef !== null).at(-1);
+    expect(payment).toBeDefined();
+    await th.goto(`${server.baseUrl}/console/finance/trace?tx=${payment?.id}`);
+    await h1(th, 'Follow the money').waitFor();
+    await th.getByTestId('finance-sankey').waitFor();
+    const exchangeRow = th
+      .getByTestId('trace-holdings')
+      .getByRole('row')
+      .filter({ hasText: 'Exchange' })
+      .filter({ has: th.getByRole('button', { name: /^Request freeze: / }) });
+    await exchangeRow.first().waitFor();
+    await bothWidths(th, 'finance-trace');
+    await exchangeRow
+      .first()
+      .getByRole('button', { name: /^Request freeze: / })
+      .click();
+  });
+
+  it('sends a freeze request that the Philippine console receives live and acknowledges', async () => {
+    const dialog = th.getByRole('dialog', { name: 'Urgent freeze request' });
+    await dialog.waitFor();
+    await dialog.getByRole('textbox', { name: "Agency of the account's jurisdiction" }).click();
+    await th.getByRole('option', { name: /^Financial Intelligence Unit of the Philippines/ }).click();
+    await dialog.getByRole('textbox', { name: 'Legal basis' }).fill('Urgent payment stop, I-GRIP; MLA treaty art. 7');
+    await dialog.getByRole('textbox', { name: 'Case reference' }).fill(CASE);
+    expect(await seriousAxeViolations(th)).toEqual([]);
+    await screenshot(th, 'finance-freeze-request-desktop');
+    await dialog.getByRole('button', { name: 'Send request' }).click();
+    await h1(th, 'Urgent freeze requests').waitFor();
+
+    // Live on the other side: no reload.
+    await ph.getByTestId('freeze-live').getByText(`Request ${CASE} is now: Sent`).waitFor();
+    const card = ph.getByTestId('freeze-card').filter({ hasText: CASE });
+    await card.waitFor();
+    expect(await card.getAttribute('data-state')).toBe('sent');
+    await bothWidths(ph, 'finance-freezes');
+    await card.getByRole('button', { name: 'Acknowledge' }).click();
+    await ph
+      .getByTestId('freeze-card')
+      .filter({ hasText: CASE })
+      .and(ph.locator('[data-state="acknowledged"]'))
+      .waitFor();
+
+    // And back to Thailand, live.
+    await th.getByTestId('freeze-live').getByText(`Request ${CASE} is now: Acknowledged`).waitFor();
+    await th
+      .getByTestId('freeze-card')
+      .filter({ hasText: CASE })
+      .and(th.locator('[data-state="acknowledged"]'))
+      .waitFor();
+  });
+
+  it('shows the ledger balances derived from the entries', async () => {
+    await th.getByRole('navigation', { name: 'Finance sections' }).getByRole('link', { name: 'Asset ledger' }).click();
+    await h1(th, 'Asset ledger').waitFor();
+    await th
+      .getByTestId('ledger-balances')
+      .getByText(/^TH-2026-0042\//)
+      .first()
+      .waitFor();
+    await bothWidths(th, 'finance-ledger');
+    expect(pageErrors).toEqual([]);
+  });
+});
