@@ -16,7 +16,14 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 /** Scopes a machine client's API token may carry. Later features add theirs here. */
-export const SCOPES = ['agencies:read', 'events:read', 'intel:read', 'intel:write'] as const;
+export const SCOPES = [
+  'agencies:read',
+  'events:read',
+  'intel:read',
+  'intel:write',
+  'rescue:read',
+  'rescue:write',
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export const Agency = Type.Object(

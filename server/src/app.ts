@@ -8,6 +8,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createAgenciesFeature } from './features/agencies/index.ts';
 import { createIntelFeature } from './features/intel/index.ts';
+import { createRescueFeature, DEADLINE_JOB as RESCUE_DEADLINE_JOB } from './features/rescue/index.ts';
+import type { DeadlineTable as RescueDeadlines } from './features/rescue/protocol.ts';
 import { createAuditor } from './platform/audit/audit.ts';
 import { authentication } from './platform/auth/plugin.ts';
 import type { Clock } from './platform/clock/clock.ts';
@@ -17,6 +19,7 @@ import { consumeEvents } from './platform/events/consumer.ts';
 import { eventsRoutes } from './platform/events/events.routes.ts';
 import type { EventsPlatform } from './platform/events/platform.ts';
 import { serveConsole } from './platform/http/console.ts';
+import { NotFoundError } from './platform/http/errors.ts';
 import { idempotency } from './platform/http/idempotency.ts';
 import { observability } from './platform/http/observability.ts';
 import { registerProblemHandler } from './platform/http/problem.ts';
@@ -40,6 +43,10 @@ export interface AppDeps {
   logger?: FastifyServerOptions['loggerInstance'];
   /** Scam centres of two agencies in the same country within this many km are a hit (default 1). */
   centreMatchKm?: number;
+  /** Rescue protocol deadlines (hours per stage per risk level); default: the protocol's. */
+  rescueDeadlines?: RescueDeadlines;
+  /** Earlier platform keys (32 bytes each), still read for fields written before a rotation. */
+  previousSecretKeys?: Buffer[];
   /** Sign-in attempts allowed per client address per minute (default 20). */
   loginRateLimit?: number;
   /** Hook for platform parts wired outside (events stream); runs after auth is in place. */
@@ -83,6 +90,34 @@ export async function buildApp(deps: AppDeps) {
     events: deps.events,
     centreMatchKm: deps.centreMatchKm ?? 1,
   });
+  const rescue = createRescueFeature({
+    database: deps.database,
+    clock: deps.clock,
+    audit,
+    events: deps.events,
+    cipher,
+    secretKey: deps.secretKey,
+    previousCiphers: (deps.previousSecretKeys ?? []).map((k) => new FieldCipher(k)),
+    ...(deps.rescueDeadlines ? { deadlines: deps.rescueDeadlines } : {}),
+    // A case's last known location may name an intelligence scam centre the viewer may see.
+    scamCentre: async (viewer, id) => {
+      try {
+        const { entity } = await intel.links.entity(viewer, id);
+        if (entity.kind !== 'scam-centre') return null;
+        return {
+          id: entity.id,
+          label: entity.label,
+          country: entity.country,
+          lat: entity.location?.lat ?? null,
+          lon: entity.location?.lon ?? null,
+        };
+      } catch (e) {
+        if (e instanceof NotFoundError) return null;
+        throw e;
+      }
+    },
+  });
+  deps.jobs.register(RESCUE_DEADLINE_JOB, rescue.cases.escalate);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -129,6 +164,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(eventsRoutes, { live: deps.events.live });
   await agencies.register(app, { secureCookies, loginRateLimit: deps.loginRateLimit ?? 20 });
   await intel.register(app);
+  await rescue.register(app);
   const webhooks = new WebhooksService({ database: deps.database, clock: deps.clock, audit, cipher });
   deps.jobs.register(DELIVER_JOB, webhooks.deliver);
   const fanOut = await consumeEvents(deps.events.bus, deps.database, FANOUT_CONSUMER, webhooks.fanOut);
@@ -138,7 +174,7 @@ export async function buildApp(deps: AppDeps) {
 
   await serveConsole(app, deps.webDist);
 
-  return Object.assign(app, { features: { agencies, intel } });
+  return Object.assign(app, { features: { agencies, intel, rescue } });
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

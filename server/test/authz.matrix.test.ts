@@ -2,12 +2,13 @@ import { ROLES, type Role, SCOPES } from '@cordon/contracts';
 import { describe, expect, it } from 'vitest';
 import { agenciesRoutes } from '../src/features/agencies/agencies.authz.ts';
 import { intelRoutes } from '../src/features/intel/intel.authz.ts';
+import { rescueRoutes } from '../src/features/rescue/rescue.authz.ts';
 import { webhooksRoutes } from '../src/platform/webhooks/webhooks.authz.ts';
 import { useTestApp } from './app.ts';
 import type { RouteRule } from './authz.ts';
 
 /** Every feature's routes. A feature adds its table here. */
-const ROUTES: RouteRule[] = [...agenciesRoutes, ...intelRoutes, ...webhooksRoutes];
+const ROUTES: RouteRule[] = [...agenciesRoutes, ...intelRoutes, ...rescueRoutes, ...webhooksRoutes];
 
 const HUB_ROLES: Role[] = ['hub-admin', 'hub-reviewer'];
 

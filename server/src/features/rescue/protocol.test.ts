@@ -54,27 +54,31 @@ describe('rescue protocol state machine', () => {
         expect(d.ok).toBe(true);
       } else {
         expect(d).toMatchObject({ ok: false, status: 409 });
-        if (!d.ok) expect(d.reason).toMatch(from === 'closed' || !MAIN.includes(from) ? /no further step/ : /cannot go/);
+        if (!d.ok)
+          expect(d.reason).toMatch(from === 'closed' || !MAIN.includes(from) ? /no further step/ : /cannot go/);
       }
     });
   });
 
-  it.each(TRANSITIONS.map((t) => [t.from, t.to, t] as const))('%s → %s refuses other parties and roles', (from, to, t) => {
-    const otherParties = PARTIES.filter((p) => !t.actors.parties.includes(p));
-    const otherRoles = ROLES.filter((r) => !t.actors.roles.includes(r));
-    for (const p of otherParties) {
-      const d = decide(from, to, { roles: ROLES, parties: [p] });
-      expect(d).toMatchObject({ ok: false, status: 403 });
-    }
-    expect(decide(from, to, { roles: ROLES, parties: [] })).toMatchObject({ ok: false, status: 403 });
-    for (const r of otherRoles) {
-      const d = decide(from, to, { roles: [r as Role], parties: t.actors.parties });
-      expect(d).toMatchObject({ ok: false, status: 403 });
-      if (!d.ok) expect(d.reason).toMatch(/needs the role/);
-    }
-    const ok = decide(from, to, { roles: [t.actors.roles[0] as Role], parties: [t.actors.parties[0] ?? 'hub'] });
-    expect(ok.ok).toBe(true);
-  });
+  it.each(TRANSITIONS.map((t) => [t.from, t.to, t] as const))(
+    '%s → %s refuses other parties and roles',
+    (from, to, t) => {
+      const otherParties = PARTIES.filter((p) => !t.actors.parties.includes(p));
+      const otherRoles = ROLES.filter((r) => !t.actors.roles.includes(r));
+      for (const p of otherParties) {
+        const d = decide(from, to, { roles: ROLES, parties: [p] });
+        expect(d).toMatchObject({ ok: false, status: 403 });
+      }
+      expect(decide(from, to, { roles: ROLES, parties: [] })).toMatchObject({ ok: false, status: 403 });
+      for (const r of otherRoles) {
+        const d = decide(from, to, { roles: [r as Role], parties: t.actors.parties });
+        expect(d).toMatchObject({ ok: false, status: 403 });
+        if (!d.ok) expect(d.reason).toMatch(/needs the role/);
+      }
+      const ok = decide(from, to, { roles: [t.actors.roles[0] as Role], parties: [t.actors.parties[0] ?? 'hub'] });
+      expect(ok.ok).toBe(true);
+    },
+  );
 
   it('lets only supervisors plan a rescue, and only the host police', () => {
     expect(decide('located', 'rescue-planned', { roles: ['investigator'], parties: ['host-police'] }).ok).toBe(false);
@@ -146,7 +150,9 @@ describe('deadlines', () => {
       expect(h('high')).toBeLessThanOrEqual(h('medium'));
       expect(h('medium')).toBeLessThanOrEqual(h('low'));
     }
-    expect(checkDeadlineTable({ ...DEFAULT_DEADLINES, low: { reported: -1 } })).toEqual(['low.reported: hours must be positive']);
+    expect(checkDeadlineTable({ ...DEFAULT_DEADLINES, low: { reported: -1 } })).toEqual([
+      'low.reported: hours must be positive',
+    ]);
   });
   it('suggests a risk from the risk factors', () => {
     expect(suggestedRisk({ immediateDanger: true })).toBe('critical');

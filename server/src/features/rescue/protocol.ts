@@ -3,33 +3,18 @@
  * what each transition requires, which parties and roles may take it, and the deadline each stage
  * runs under per risk level. Pure: no I/O, no clock; the service feeds it facts.
  */
-import type { Role } from '@cordon/contracts';
+import { RESCUE_EXITS, RESCUE_PARTIES, RESCUE_STAGES, RISK_LEVELS, type Role } from '@cordon/contracts';
 
-export const STAGES = [
-  'reported',
-  'triaged',
-  'verified',
-  'located',
-  'rescue-planned',
-  'rescued',
-  'screened',
-  'sheltered',
-  'repatriation-arranged',
-  'repatriated',
-  'follow-up',
-  'closed',
-] as const;
-export const EXITS = ['unfounded', 'duplicate', 'found-safe', 'deceased', 'declined-assistance'] as const;
+export const STAGES = RESCUE_STAGES;
+export const EXITS = RESCUE_EXITS;
 export type MainStage = (typeof STAGES)[number];
 export type ExitStage = (typeof EXITS)[number];
 export type Stage = MainStage | ExitStage;
 export const ALL_STAGES: readonly Stage[] = [...STAGES, ...EXITS];
-
-export const RISK_LEVELS = ['critical', 'high', 'medium', 'low'] as const;
+export { RISK_LEVELS };
 export type RiskLevel = (typeof RISK_LEVELS)[number];
-
 /** The parties of a case team. */
-export const PARTIES = ['host-police', 'consulate', 'home-police', 'ngo-shelter', 'hub'] as const;
+export const PARTIES = RESCUE_PARTIES;
 export type Party = (typeof PARTIES)[number];
 
 export function isTerminal(stage: Stage): boolean {
@@ -57,7 +42,10 @@ const FORWARD: Record<Exclude<MainStage, 'closed'>, { to: MainStage; actors: Act
   sheltered: { to: 'repatriation-arranged', actors: { parties: ['consulate'], roles: CASE_WORK } },
   'repatriation-arranged': { to: 'repatriated', actors: { parties: ['consulate', 'host-police'], roles: CASE_WORK } },
   repatriated: { to: 'follow-up', actors: { parties: ['home-police', 'ngo-shelter', 'consulate'], roles: CASE_WORK } },
-  'follow-up': { to: 'closed', actors: { parties: ['home-police', 'host-police', 'consulate'], roles: ['supervisor'] } },
+  'follow-up': {
+    to: 'closed',
+    actors: { parties: ['home-police', 'host-police', 'consulate'], roles: ['supervisor'] },
+  },
 };
 
 /** Exits and the stages they may be taken from. */
@@ -193,7 +181,10 @@ export function requirements(to: Stage, input: TransitionInput, facts: CaseFacts
     case 'screened':
       if (facts.persons === 0) out.push({ field: 'persons', message: 'the case has no persons to screen' });
       else if (facts.screened < facts.persons)
-        out.push({ field: 'screening', message: `${facts.persons - facts.screened} of ${facts.persons} persons not screened` });
+        out.push({
+          field: 'screening',
+          message: `${facts.persons - facts.screened} of ${facts.persons} persons not screened`,
+        });
       break;
     case 'sheltered':
       if (!input.shelterAgencyId) out.push({ field: 'shelterAgencyId', message: 'is required' });
@@ -370,3 +361,24 @@ export function partyOf(
       return null;
   }
 }
+
+/** The input fields each step asks for (the console builds its form from these). */
+export const STEP_FIELDS: Record<Stage, Array<keyof TransitionInput>> = {
+  reported: [],
+  triaged: ['riskLevel', 'note'],
+  verified: ['verificationSource', 'note'],
+  located: ['location', 'note'],
+  'rescue-planned': ['plannedFor', 'note'],
+  rescued: ['rescuedAt', 'note'],
+  screened: ['note'],
+  sheltered: ['shelterAgencyId', 'note'],
+  'repatriation-arranged': ['travelDocumentsReady', 'plannedTravelDate', 'note'],
+  repatriated: ['travelDate', 'receivingAgencyId', 'note'],
+  'follow-up': ['note'],
+  closed: ['note'],
+  unfounded: ['reason'],
+  duplicate: ['duplicateOfCaseId', 'reason'],
+  'found-safe': ['reason'],
+  deceased: ['reason'],
+  'declined-assistance': ['reason'],
+};

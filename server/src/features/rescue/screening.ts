@@ -1,21 +1,11 @@
+import { DETERMINATIONS, TRAFFICKING_INDICATORS, type TraffickingIndicator } from '@cordon/contracts';
+
 /**
  * Victim identification screening: a checklist of trafficking and forced-labour indicators (ILO),
  * a documented determination and the non-punishment flag. Pure.
  */
-export const INDICATORS = [
-  'deceptive-recruitment',
-  'confiscated-documents',
-  'debt-bondage',
-  'restricted-movement',
-  'violence-or-threats',
-  'forced-criminal-activity',
-  'withheld-wages',
-  'isolation',
-  'abusive-conditions',
-  'excessive-overtime',
-  'abuse-of-vulnerability',
-] as const;
-export type Indicator = (typeof INDICATORS)[number];
+export const INDICATORS = TRAFFICKING_INDICATORS;
+export type Indicator = TraffickingIndicator;
 
 /** Indicators that on their own point to coercion (the ILO "strong" indicators). */
 const STRONG: readonly Indicator[] = [
@@ -26,7 +16,7 @@ const STRONG: readonly Indicator[] = [
   'deceptive-recruitment',
 ];
 
-export const DETERMINATIONS = ['identified-victim', 'presumed-victim', 'not-identified'] as const;
+export { DETERMINATIONS };
 export type Determination = (typeof DETERMINATIONS)[number];
 
 export interface ScreeningResult {

@@ -1,5 +1,6 @@
 import type { AgenciesTables } from '../../features/agencies/agencies.tables.ts';
 import type { IntelTables } from '../../features/intel/intel.tables.ts';
+import type { RescueTables } from '../../features/rescue/rescue.tables.ts';
 import type { AuditTables } from '../audit/audit.tables.ts';
 import type { EventsTables } from '../events/events.tables.ts';
 import type { IdempotencyTables } from '../http/idempotency.tables.ts';
@@ -14,4 +15,5 @@ export interface DB
     IdempotencyTables,
     IntelTables,
     JobsTables,
+    RescueTables,
     WebhooksTables {}
