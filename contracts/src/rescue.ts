@@ -194,6 +194,12 @@ export const RescueCaseSummary = Type.Object(
 );
 export type RescueCaseSummary = Static<typeof RescueCaseSummary>;
 
+export const RescueBoard = Type.Object(
+  { now: IsoDateTime, cases: Type.Array(RescueCaseSummary) },
+  { additionalProperties: false },
+);
+export type RescueBoard = Static<typeof RescueBoard>;
+
 export const TeamMember = Type.Object(
   {
     agencyId: Uuid,
@@ -268,6 +274,8 @@ export const RescueCase = Type.Object(
     timeline: Type.Array(TimelineEntry),
     nextSteps: Type.Array(NextStep),
     stepData: Type.Record(Type.String(), Type.Unknown()),
+    /** the server's clock: countdowns count from it */
+    now: IsoDateTime,
   },
   { additionalProperties: false },
 );

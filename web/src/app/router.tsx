@@ -9,6 +9,7 @@ import { ComingSoon } from '../features/areas/ComingSoon.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { createIntelRoutes } from '../features/intel/routes.tsx';
+import { createRescueRoutes } from '../features/rescue/routes.tsx';
 import { isApiError } from './api.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import type { AreaKey } from './nav.ts';
@@ -76,7 +77,7 @@ const routeTree = rootRoute.addChildren([
     createIntelRoutes(appRoute),
     areaRoute('/operations', 'operations'),
     areaRoute('/finance', 'finance'),
-    areaRoute('/rescue', 'rescue'),
+    createRescueRoutes(appRoute),
     areaRoute('/notices', 'notices'),
     areaRoute('/awareness', 'awareness'),
     areaRoute('/trends', 'trends'),

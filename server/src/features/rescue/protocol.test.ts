@@ -184,3 +184,15 @@ describe('screening determination', () => {
     expect(determine([])).toMatchObject({ determination: 'not-identified', nonPunishment: false });
   });
 });
+
+describe('configured deadlines', () => {
+  it('lays a configured table over the defaults and refuses a bad one', async () => {
+    const { mergeDeadlines } = await import('./protocol.ts');
+    const t = mergeDeadlines({ critical: { reported: 0.5 } });
+    expect(t.critical.reported).toBe(0.5);
+    expect(t.critical.triaged).toBe(12);
+    expect(DEFAULT_DEADLINES.critical.reported).toBe(1);
+    expect(() => mergeDeadlines({ urgent: { reported: 1 } })).toThrow(/not a risk level/);
+    expect(() => mergeDeadlines({ low: { reported: 0 } })).toThrow(/positive/);
+  });
+});

@@ -382,3 +382,16 @@ export const STEP_FIELDS: Record<Stage, Array<keyof TransitionInput>> = {
   deceased: ['reason'],
   'declined-assistance': ['reason'],
 };
+
+/** A configured table (hours per risk level and stage) laid over the defaults; checked on start. */
+export function mergeDeadlines(over: Record<string, Record<string, number>>): DeadlineTable {
+  const out = structuredClone(DEFAULT_DEADLINES) as DeadlineTable;
+  for (const [risk, stages] of Object.entries(over)) {
+    if (!(RISK_LEVELS as readonly string[]).includes(risk))
+      throw new Error(`rescue deadlines: ${risk} is not a risk level`);
+    Object.assign(out[risk as RiskLevel], stages);
+  }
+  const problems = checkDeadlineTable(out);
+  if (problems.length > 0) throw new Error(`rescue deadlines: ${problems.join('; ')}`);
+  return out;
+}

@@ -5,6 +5,7 @@ import type {
   NewRescueCase,
   NewScreening,
   RepatriationDashboard,
+  RescueBoard,
   RescueCase,
   RescueCaseSummary,
   RescuePerson,
@@ -237,7 +238,7 @@ export class RescueService {
 
   // ---------------------------------------------------------------- read
 
-  async board(viewer: Viewer, o: { open?: boolean } = {}): Promise<RescueCaseSummary[]> {
+  async board(viewer: Viewer, o: { open?: boolean } = {}): Promise<RescueBoard> {
     const db = this.d.database.db;
     const agency = await this.repo.agency(db, viewer.agencyId);
     const rows = await this.repo.board(db, { agencyId: viewer.agencyId, all: agency?.kind === 'hub', open: o.open });
@@ -248,9 +249,12 @@ export class RescueService {
         { action: 'rescue.board.read', objectType: 'rescue-case', details: { cases: rows.length } },
       ),
     );
-    return rows.map((r) =>
-      this.summary(r as CaseRow & { persons: number; nationalities: string[]; breached: boolean; on_team: boolean }),
-    );
+    return {
+      now: iso(this.d.clock.now()),
+      cases: rows.map((r) =>
+        this.summary(r as CaseRow & { persons: number; nationalities: string[]; breached: boolean; on_team: boolean }),
+      ),
+    };
   }
 
   private summary(
@@ -361,6 +365,7 @@ export class RescueService {
       })),
       nextSteps,
       stepData: (c.step_data ?? {}) as Record<string, unknown>,
+      now: iso(this.d.clock.now()),
     };
   }
 

@@ -1,3 +1,6 @@
+import rescueEn from '../../features/rescue/locales/en.json';
+import rescueEs from '../../features/rescue/locales/es.json';
+import rescueFr from '../../features/rescue/locales/fr.json';
 import coreEn from './locales/en.json';
 import coreEs from './locales/es.json';
 import coreFr from './locales/fr.json';
@@ -8,9 +11,9 @@ import coreFr from './locales/fr.json';
  * one line below, under its own top-level key.
  */
 export const resources = {
-  en: { ...coreEn },
-  fr: { ...coreFr },
-  es: { ...coreEs },
+  en: { ...coreEn, rescue: rescueEn },
+  fr: { ...coreFr, rescue: rescueFr },
+  es: { ...coreEs, rescue: rescueEs },
 };
 
 export type Translation = typeof resources.en;
