@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createAgenciesFeature } from './features/agencies/index.ts';
 import { createIntelFeature } from './features/intel/index.ts';
-import { createRescueFeature, DEADLINE_JOB as RESCUE_DEADLINE_JOB } from './features/rescue/index.ts';
+import { createRescueFeature, DEADLINE_JOB as RESCUE_DEADLINE_JOB, scamCentresOf } from './features/rescue/index.ts';
 import type { DeadlineTable as RescueDeadlines } from './features/rescue/protocol.ts';
 import { createAuditor } from './platform/audit/audit.ts';
 import { authentication } from './platform/auth/plugin.ts';
@@ -19,7 +19,6 @@ import { consumeEvents } from './platform/events/consumer.ts';
 import { eventsRoutes } from './platform/events/events.routes.ts';
 import type { EventsPlatform } from './platform/events/platform.ts';
 import { serveConsole } from './platform/http/console.ts';
-import { NotFoundError } from './platform/http/errors.ts';
 import { idempotency } from './platform/http/idempotency.ts';
 import { observability } from './platform/http/observability.ts';
 import { registerProblemHandler } from './platform/http/problem.ts';
@@ -100,22 +99,7 @@ export async function buildApp(deps: AppDeps) {
     previousCiphers: (deps.previousSecretKeys ?? []).map((k) => new FieldCipher(k)),
     ...(deps.rescueDeadlines ? { deadlines: deps.rescueDeadlines } : {}),
     // A case's last known location may name an intelligence scam centre the viewer may see.
-    scamCentre: async (viewer, id) => {
-      try {
-        const { entity } = await intel.links.entity(viewer, id);
-        if (entity.kind !== 'scam-centre') return null;
-        return {
-          id: entity.id,
-          label: entity.label,
-          country: entity.country,
-          lat: entity.location?.lat ?? null,
-          lon: entity.location?.lon ?? null,
-        };
-      } catch (e) {
-        if (e instanceof NotFoundError) return null;
-        throw e;
-      }
-    },
+    scamCentre: scamCentresOf(intel),
   });
   deps.jobs.register(RESCUE_DEADLINE_JOB, rescue.cases.escalate);
 

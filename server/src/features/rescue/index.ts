@@ -5,6 +5,8 @@ import type { Clock } from '../../platform/clock/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/secrets.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Notifier } from '../../platform/events/types.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
+import type { IntelFeature } from '../intel/index.ts';
 import { PersonalData } from './personal-data.ts';
 import { checkDeadlineTable, DEFAULT_DEADLINES, type DeadlineTable } from './protocol.ts';
 import { rescueRoutes } from './rescue.routes.ts';
@@ -45,4 +47,24 @@ export function createRescueFeature(deps: RescueFeatureDeps) {
     },
   };
   return feature;
+}
+
+/** The scam-centre lookup over the intelligence feature: the entity, if it is a scam centre the viewer may see. */
+export function scamCentresOf(intel: Pick<IntelFeature, 'links'>) {
+  return async (viewer: Viewer, id: string): Promise<ScamCentreRef | null> => {
+    try {
+      const { entity } = await intel.links.entity(viewer, id);
+      if (entity.kind !== 'scam-centre') return null;
+      return {
+        id: entity.id,
+        label: entity.label,
+        country: entity.country,
+        lat: entity.location?.lat ?? null,
+        lon: entity.location?.lon ?? null,
+      };
+    } catch (e) {
+      if (e instanceof NotFoundError) return null;
+      throw e;
+    }
+  };
 }
