@@ -20,7 +20,7 @@ function CaseCard({ c, now }: { c: RescueCaseSummary; now: number }) {
       style={{ borderLeft: `4px solid var(--mantine-color-${RISK_COLOURS[c.riskLevel]}-6)` }}
     >
       <Stack gap={4}>
-        <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Group justify="space-between" gap="xs">
           <RouterAnchor to="/rescue/cases/$caseId" params={{ caseId: c.id }} fw={600}>
             {c.ref}
           </RouterAnchor>

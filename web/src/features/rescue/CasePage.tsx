@@ -437,6 +437,7 @@ function Team({ c }: { c: RescueCase }) {
               <Button
                 size="compact-xs"
                 variant="subtle"
+                style={{ flexShrink: 0 }}
                 loading={handoff.isPending && handoff.variables === m.agencyId}
                 onClick={() => handoff.mutate(m.agencyId)}
               >

@@ -53,8 +53,11 @@ export function NewCasePage() {
     consent: false,
   });
   const [factors, setFactors] = useState<string[]>([]);
-  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } } | string | null) =>
-    setV((s) => ({ ...s, [k]: typeof e === 'string' || e === null ? (e ?? '') : e.currentTarget.value }));
+  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } } | string | null) => {
+    // Read the value now: the event's currentTarget is gone when the state updater runs.
+    const value = typeof e === 'string' || e === null ? (e ?? '') : e.currentTarget.value;
+    setV((s) => ({ ...s, [k]: value }));
+  };
   const errs = fieldErrors(open.error);
   const personErr = (f: string) =>
     (open.error as { problem?: { errors?: Array<{ field: string; message: string }> } } | null)?.problem?.errors?.find(
@@ -250,7 +253,10 @@ export function NewCasePage() {
                 mt="md"
                 label={t('rescue.new.consent')}
                 checked={v.consent}
-                onChange={(e) => setV((s) => ({ ...s, consent: e.currentTarget.checked }))}
+                onChange={(e) => {
+                  const consent = e.currentTarget.checked;
+                  setV((s) => ({ ...s, consent }));
+                }}
               />
             </Fieldset>
             <ProblemAlert error={open.error} />

@@ -17,7 +17,12 @@ export const RISK_COLOURS: Record<RiskLevel, string> = {
 export function RiskBadge({ risk }: { risk: RiskLevel }) {
   const { t } = useTranslation();
   return (
-    <Badge color={RISK_COLOURS[risk]} variant={risk === 'critical' ? 'filled' : 'light'} data-testid="risk">
+    <Badge
+      color={RISK_COLOURS[risk]}
+      variant={risk === 'critical' ? 'filled' : 'light'}
+      data-testid="risk"
+      style={{ flexShrink: 0, overflow: 'visible' }}
+    >
       {t(`rescue.risk.${risk}`)}
     </Badge>
   );
