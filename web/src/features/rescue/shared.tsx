@@ -80,7 +80,7 @@ export function Countdown({ deadline, now, breached }: { deadline: string | null
     <Text
       size="sm"
       fw={600}
-      c={over ? 'red.8' : left < 3600_000 ? 'orange.9' : undefined}
+      c={over || left < 3600_000 ? 'red.9' : undefined}
       data-testid="countdown"
       aria-live="off"
     >
