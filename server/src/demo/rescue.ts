@@ -95,7 +95,7 @@ interface Who {
 
 /**
  * Rescue cases at several stages, some past their deadline (the job runner escalates them on start),
- * and a raid of about 200 people of 16 nationalities being screened and sent home. Made through the
+ * and a raid of 204 people of 16 nationalities being screened and sent home. Made through the
  * real service with a clock set back in time, so every timeline entry and deadline is the live kind.
  */
 export async function seedDemoRescue(
@@ -312,7 +312,7 @@ export async function seedDemoRescue(
       });
     }
   // The Indonesian woman of case 1 is among them, written as her passport has it.
-  rows.push({ rowKey: 'MW-201', name: 'RAHAYU, Siti', nationality: 'ID', dateOfBirth: '1999-03-14', gender: 'female' });
+  rows.push({ rowKey: 'MW-X01', name: 'RAHAYU, Siti', nationality: 'ID', dateOfBirth: '1999-03-14', gender: 'female' });
   await rescue.cases.register(thInv, raid.id, rows as unknown as Record<string, unknown>[]);
   await step(thInv, raid.id, { to: 'rescued', rescuedAt: new Date(t).toISOString().slice(0, 10) }, 0);
   // Screening goes on: about 60% done, by the NGO and the police.

@@ -163,7 +163,7 @@ export class RescueRepository {
         .onConflict((oc) => oc.columns(['case_id', 'row_key']).doNothing())
         .returning(['id', 'row_key'])
         .execute();
-      out.push(...part);
+      for (const r of part) out.push(r);
     }
     return out;
   }
@@ -231,7 +231,7 @@ export class RescueRepository {
         .where('c.open', '=', true)
         .where('p.case_id', '<>', exceptCaseId)
         .execute();
-      out.push(...rows);
+      for (const r of rows) out.push(r);
     }
     return out;
   }

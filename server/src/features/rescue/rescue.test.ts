@@ -134,6 +134,33 @@ describe.each(drivers)('rescue protocol on %s', (driver) => {
     expect(handed.json().responsibleAgencyId).toBe(idConsulate.id);
     const handoffs = (await outbox('rescue.case.handoff')).filter((e) => e.data.caseId === id);
     expect(handoffs.map((e) => e.audience)).toEqual([{ kind: 'agencies', agencyIds: [idConsulate.id] }]);
+
+    // The consulate sends its national home in a batch: documents, transport, departure, reception.
+    const batch = await call(consul.cookie, 'POST', `/api/rescue/cases/${id}/batches`, {
+      nationality: 'ID',
+      personIds: [person.id],
+      transportMode: 'air',
+    });
+    expect(batch.statusCode, batch.body).toBe(201);
+    const bid = batch.json().id;
+    const advance = (body: object) => call(consul.cookie, 'POST', `/api/rescue/batches/${bid}/advance`, body);
+    expect((await advance({ status: 'departed' })).statusCode).toBe(409);
+    expect((await advance({ status: 'documents-ready' })).statusCode).toBe(200);
+    const noDate = await advance({ status: 'transport-booked' });
+    expect(noDate.statusCode).toBe(400);
+    expect(noDate.json().errors[0].field).toBe('travelDate');
+    expect((await advance({ status: 'transport-booked', travelDate: '2026-06-10' })).statusCode).toBe(200);
+    expect((await advance({ status: 'departed' })).statusCode).toBe(200);
+    const dash = (await call(consul.cookie, 'GET', `/api/rescue/dashboard?caseId=${id}`)).json();
+    expect(dash.byNationality).toEqual([
+      { nationality: 'ID', total: 1, byStatus: { departed: 1 }, nonPunishment: 1, matches: 0 },
+    ]);
+    expect(dash.batches).toMatchObject([{ id: bid, status: 'departed', persons: 1, travelDate: '2026-06-10' }]);
+    // Another consulate may not batch Indonesians.
+    const other = await as(t(), await t().newAgency({ country: 'PH', kind: 'consulate' }), ['case-worker']);
+    expect(
+      (await call(other.cookie, 'POST', `/api/rescue/batches/${bid}/advance`, { status: 'received' })).statusCode,
+    ).toBe(404);
   });
 
   it('keeps personal fields encrypted at rest: the raw row holds no plaintext and decrypts back', async () => {
