@@ -194,10 +194,29 @@ export class RescueRepository {
     }
   }
 
-  /** Persons of other open cases holding one of these blind keys: candidates for a match. */
-  async candidates(db: Executor, keys: string[], exceptCaseId: string) {
+  /** Persons of other open cases holding one of these blind keys: (key, person) pairs, ids only. */
+  async candidateKeys(db: Executor, keys: string[], exceptCaseId: string) {
+    const out: Array<{ key: string; person_id: string }> = [];
+    for (let i = 0; i < keys.length; i += 5000) {
+      const part = keys.slice(i, i + 5000);
+      if (part.length === 0) continue;
+      const rows = await db
+        .selectFrom('rescue_person_keys as k')
+        .innerJoin('rescue_persons as p', 'p.id', 'k.person_id')
+        .innerJoin('rescue_cases as c', 'c.id', 'p.case_id')
+        .select(['k.key', 'k.person_id'])
+        .where('k.key', 'in', part)
+        .where('c.open', '=', true)
+        .where('p.case_id', '<>', exceptCaseId)
+        .execute();
+      for (const r of rows) out.push(r);
+    }
+    return out;
+  }
+
+  /** The candidates themselves, once each: what matching needs, still encrypted. */
+  async candidatePersons(db: Executor, ids: string[]) {
     const out: Array<{
-      key: string;
       person_id: string;
       case_id: string;
       ref: string;
@@ -208,16 +227,14 @@ export class RescueRepository {
       dob_enc: string | null;
       gender_enc: string | null;
     }> = [];
-    for (let i = 0; i < keys.length; i += 5000) {
-      const part = keys.slice(i, i + 5000);
+    for (let i = 0; i < ids.length; i += 5000) {
+      const part = ids.slice(i, i + 5000);
       if (part.length === 0) continue;
       const rows = await db
-        .selectFrom('rescue_person_keys as k')
-        .innerJoin('rescue_persons as p', 'p.id', 'k.person_id')
+        .selectFrom('rescue_persons as p')
         .innerJoin('rescue_cases as c', 'c.id', 'p.case_id')
         .select([
-          'k.key',
-          'k.person_id',
+          'p.id as person_id',
           'p.case_id',
           'c.ref',
           'c.lead_agency_id',
@@ -227,9 +244,7 @@ export class RescueRepository {
           'p.dob_enc',
           'p.gender_enc',
         ])
-        .where('k.key', 'in', part)
-        .where('c.open', '=', true)
-        .where('p.case_id', '<>', exceptCaseId)
+        .where('p.id', 'in', part)
         .execute();
       for (const r of rows) out.push(r);
     }

@@ -860,16 +860,22 @@ export class RescueService {
       for (const k of ks) keyRows.push({ key: k, person_id: r.id });
     }
     const allKeys = [...new Set(keyRows.map((k) => k.key))];
-    const candidates = await this.repo.candidates(tx, allKeys, c.id);
+    const pairs = await this.repo.candidateKeys(tx, allKeys, c.id);
     await this.repo.insertKeys(tx, keyRows);
-    const byKey = new Map<string, typeof candidates>();
-    for (const cand of candidates) {
-      const list = byKey.get(cand.key) ?? [];
+    const people = new Map(
+      (await this.repo.candidatePersons(tx, [...new Set(pairs.map((x) => x.person_id))])).map((x) => [x.person_id, x]),
+    );
+    type Candidate = NonNullable<ReturnType<typeof people.get>>;
+    const byKey = new Map<string, Candidate[]>();
+    for (const pair of pairs) {
+      const cand = people.get(pair.person_id);
+      if (!cand) continue;
+      const list = byKey.get(pair.key) ?? [];
       list.push(cand);
-      byKey.set(cand.key, list);
+      byKey.set(pair.key, list);
     }
     const factsCache = new Map<string, PersonFacts>();
-    const candFacts = (cand: (typeof candidates)[number]) => {
+    const candFacts = (cand: Candidate) => {
       let f = factsCache.get(cand.person_id);
       if (!f) {
         f = this.facts({
