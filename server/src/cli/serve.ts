@@ -28,7 +28,11 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   let seeded = false;
   if (wantDemo && (await isEmpty(database))) {
     say('Loading the demo world (first start)…');
-    const s = await seedDemo(database, { clock: systemClock, cipher: new FieldCipher(config.secretKey), secretKey: config.secretKey });
+    const s = await seedDemo(database, {
+      clock: systemClock,
+      cipher: new FieldCipher(config.secretKey),
+      secretKey: config.secretKey,
+    });
     say(`Demo world loaded: ${s.agencies} agencies, ${s.users} users, ${s.reports} intelligence reports.`);
     seeded = true;
   }

@@ -77,13 +77,7 @@ export function Countdown({ deadline, now, breached }: { deadline: string | null
   const left = new Date(deadline).getTime() - now;
   const over = left <= 0 || breached;
   return (
-    <Text
-      size="sm"
-      fw={600}
-      c={over || left < 3600_000 ? 'red.9' : undefined}
-      data-testid="countdown"
-      aria-live="off"
-    >
+    <Text size="sm" fw={600} c={over || left < 3600_000 ? 'red.9' : undefined} data-testid="countdown" aria-live="off">
       {over ? t('rescue.overdue', { time: parts(left) }) : t('rescue.left', { time: parts(left) })}
     </Text>
   );
