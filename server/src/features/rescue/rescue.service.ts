@@ -50,6 +50,8 @@ import { type PersonRow, parseCsv, type RowError, readPerson } from './rows.ts';
 import { determine } from './screening.ts';
 
 export const DEADLINE_JOB = 'rescue.deadline';
+/** Candidates kept per registered person (best scores first). */
+export const MATCHES_PER_PERSON = 3;
 
 export interface ScamCentreRef {
   id: string;
@@ -897,34 +899,35 @@ export class RescueService {
       verdict: string;
       created_at: Date;
     }> = [];
+    // The best three candidates per person at least 'possible': enough for a check by a person,
+    // without burying the team under namesakes.
     for (const r of created) {
       const seenCand = new Set<string>();
       const mine = this.facts(r.person);
+      const found: Array<{ cand: Candidate; score: number; verdict: string }> = [];
       for (const k of keysOf.get(r.id) ?? []) {
         for (const cand of byKey.get(k) ?? []) {
           if (seenCand.has(cand.person_id)) continue;
           seenCand.add(cand.person_id);
           const m = matchPersons(mine, candFacts(cand));
-          if (m.verdict !== 'strong' && m.verdict !== 'possible') continue;
-          matchRows.push({
-            person_id: r.id,
-            matched_person_id: cand.person_id,
-            score: m.score,
-            verdict: m.verdict,
-            created_at: at,
-          });
-          matches.push({
-            row: r.row,
-            personId: r.id,
-            match: {
-              caseId: cand.case_id,
-              caseRef: cand.ref,
-              holderAgencyId: cand.lead_agency_id,
-              score: Math.round(m.score * 100) / 100,
-              verdict: m.verdict,
-            },
-          });
+          if (m.verdict === 'strong' || m.verdict === 'possible')
+            found.push({ cand, score: m.score, verdict: m.verdict });
         }
+      }
+      found.sort((x, y) => y.score - x.score);
+      for (const { cand, score, verdict } of found.slice(0, MATCHES_PER_PERSON)) {
+        matchRows.push({ person_id: r.id, matched_person_id: cand.person_id, score, verdict, created_at: at });
+        matches.push({
+          row: r.row,
+          personId: r.id,
+          match: {
+            caseId: cand.case_id,
+            caseRef: cand.ref,
+            holderAgencyId: cand.lead_agency_id,
+            score: Math.round(score * 100) / 100,
+            verdict,
+          },
+        });
       }
     }
     await this.repo.insertMatches(tx, matchRows);
