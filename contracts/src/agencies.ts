@@ -27,6 +27,8 @@ export const SCOPES = [
   'notices:write',
   'finance:read',
   'finance:write',
+  'rescue:read',
+  'rescue:write',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

@@ -5,7 +5,7 @@ import { HANDLE_PLATFORMS, SELECTOR_KINDS } from './intel.ts';
 /** Languages the public portal speaks (BCP 47). */
 export const PORTAL_LANGUAGES = ['en', 'id', 'vi', 'th', 'fil', 'zh-Hans', 'hi'] as const;
 export type PortalLanguage = (typeof PORTAL_LANGUAGES)[number];
-export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export const CHECK_RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export const SCAM_CHANNELS = [
   'sms',
   'phone-call',
@@ -73,7 +73,7 @@ export type CheckReason = Static<typeof CheckReason>;
 
 export const CheckResult = Type.Object(
   {
-    risk: Type.Enum(RISK_LEVELS),
+    risk: Type.Enum(CHECK_RISK_LEVELS),
     modelScore: Type.Number({ minimum: 0, maximum: 1 }),
     reasons: Type.Array(CheckReason),
   },

@@ -7,3 +7,4 @@ export * from './intel.ts';
 export * from './markings.ts';
 export * from './notices.ts';
 export * from './operations.ts';
+export * from './rescue.ts';

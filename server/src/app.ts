@@ -15,6 +15,8 @@ import { createNoticesFeature } from './features/notices/index.ts';
 import { NOTICE_EXPIRY_JOB } from './features/notices/notices.service.ts';
 import { createOperationsFeature } from './features/operations/index.ts';
 import { TASK_OVERDUE_JOB } from './features/operations/operations.service.ts';
+import { createRescueFeature, DEADLINE_JOB as RESCUE_DEADLINE_JOB, scamCentresOf } from './features/rescue/index.ts';
+import type { DeadlineTable as RescueDeadlines } from './features/rescue/protocol.ts';
 import { createAuditor } from './platform/audit/audit.ts';
 import { authentication } from './platform/auth/plugin.ts';
 import type { Clock } from './platform/clock/clock.ts';
@@ -47,6 +49,10 @@ export interface AppDeps {
   logger?: FastifyServerOptions['loggerInstance'];
   /** Scam centres of two agencies in the same country within this many km are a hit (default 1). */
   centreMatchKm?: number;
+  /** Rescue protocol deadlines (hours per stage per risk level); default: the protocol's. */
+  rescueDeadlines?: RescueDeadlines;
+  /** Earlier platform keys (32 bytes each), still read for fields written before a rotation. */
+  previousSecretKeys?: Buffer[];
   /** Sign-in attempts allowed per client address per minute (default 20). */
   loginRateLimit?: number;
   /** Requests per client address and minute on the public portal's routes (defaults in awareness.routes.ts). */
@@ -92,6 +98,19 @@ export async function buildApp(deps: AppDeps) {
     events: deps.events,
     centreMatchKm: deps.centreMatchKm ?? 1,
   });
+  const rescue = createRescueFeature({
+    database: deps.database,
+    clock: deps.clock,
+    audit,
+    events: deps.events,
+    cipher,
+    secretKey: deps.secretKey,
+    previousCiphers: (deps.previousSecretKeys ?? []).map((k) => new FieldCipher(k)),
+    ...(deps.rescueDeadlines ? { deadlines: deps.rescueDeadlines } : {}),
+    // A case's last known location may name an intelligence scam centre the viewer may see.
+    scamCentre: scamCentresOf(intel),
+  });
+  deps.jobs.register(RESCUE_DEADLINE_JOB, rescue.cases.escalate);
   const operations = createOperationsFeature({
     database: deps.database,
     clock: deps.clock,
@@ -166,6 +185,7 @@ export async function buildApp(deps: AppDeps) {
   await notices.register(app);
   await awareness.register(app, { limits: deps.publicRateLimits ?? {} });
   await finance.register(app);
+  await rescue.register(app);
   const webhooks = new WebhooksService({ database: deps.database, clock: deps.clock, audit, cipher });
   deps.jobs.register(DELIVER_JOB, webhooks.deliver);
   const fanOut = await consumeEvents(deps.events.bus, deps.database, FANOUT_CONSUMER, webhooks.fanOut);
@@ -175,7 +195,7 @@ export async function buildApp(deps: AppDeps) {
 
   await serveConsole(app, deps.webDist);
 
-  return Object.assign(app, { features: { agencies, intel, operations, notices, finance, awareness } });
+  return Object.assign(app, { features: { agencies, intel, operations, notices, finance, rescue, awareness } });
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

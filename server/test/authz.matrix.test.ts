@@ -6,6 +6,7 @@ import { financeRoutes } from '../src/features/finance/finance.authz.ts';
 import { intelRoutes } from '../src/features/intel/intel.authz.ts';
 import { noticesRoutes } from '../src/features/notices/notices.authz.ts';
 import { operationsRoutes } from '../src/features/operations/operations.authz.ts';
+import { rescueRoutes } from '../src/features/rescue/rescue.authz.ts';
 import { webhooksRoutes } from '../src/platform/webhooks/webhooks.authz.ts';
 import { useTestApp } from './app.ts';
 import type { RouteRule } from './authz.ts';
@@ -19,6 +20,7 @@ const ROUTES: RouteRule[] = [
   ...webhooksRoutes,
   ...awarenessRoutes,
   ...financeRoutes,
+  ...rescueRoutes,
 ];
 
 const HUB_ROLES: Role[] = ['hub-admin', 'hub-reviewer'];

@@ -38,7 +38,7 @@ program
         throw new Error('the database is not empty; the demo world goes only into an empty one');
       const s = await seedDemo(
         ctx.database,
-        { clock: systemClock, cipher: new FieldCipher(ctx.config.secretKey) },
+        { clock: systemClock, cipher: new FieldCipher(ctx.config.secretKey), secretKey: ctx.config.secretKey },
         { scale: Number(o.scale) },
       );
       process.stdout.write(`demo world loaded: ${s.agencies} agencies, ${s.users} users, ${s.reports} reports\n`);

@@ -4,6 +4,7 @@ import { buildApp } from '../app.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from '../demo/accounts.ts';
 import { isEmpty, seedDemo } from '../demo/index.ts';
 import { accountsCleanup } from '../features/agencies/housekeeping.ts';
+import { mergeDeadlines } from '../features/rescue/protocol.ts';
 import { systemClock } from '../platform/clock/clock.ts';
 import type { Config } from '../platform/config.ts';
 import { FieldCipher } from '../platform/crypto/secrets.ts';
@@ -27,7 +28,11 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   let seeded = false;
   if (wantDemo && (await isEmpty(database))) {
     say('Loading the demo world (first start)…');
-    const s = await seedDemo(database, { clock: systemClock, cipher: new FieldCipher(config.secretKey) });
+    const s = await seedDemo(database, {
+      clock: systemClock,
+      cipher: new FieldCipher(config.secretKey),
+      secretKey: config.secretKey,
+    });
     say(`Demo world loaded: ${s.agencies} agencies, ${s.users} users, ${s.reports} intelligence reports.`);
     seeded = true;
   }
@@ -49,6 +54,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     secureCookies: config.secureCookies,
     webDist: config.webDist,
     logger,
+    ...(config.rescueDeadlines ? { rescueDeadlines: mergeDeadlines(config.rescueDeadlines) } : {}),
   });
   let closing = false;
   const shutdown = async (signal: string) => {

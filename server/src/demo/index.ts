@@ -13,20 +13,28 @@ import { seedDemoFinance } from './finance.ts';
 import { seedDemoIntel } from './intel.ts';
 import { seedDemoNotices } from './notices.ts';
 import { seedDemoOperations } from './operations.ts';
+import { seedDemoRescue } from './rescue.ts';
 import { type SeedOptions, type SeedSummary, seedDemoWorld } from './world.ts';
 
 export { isEmpty } from './world.ts';
 
 /**
  * The whole demo: agencies and accounts (one transaction), then intelligence submitted through
- * the real service. Events it raises wait in the outbox for the dispatcher.
+ * the real service, then rescue cases. Events it raises wait in the outbox for the dispatcher.
  */
 export async function seedDemo(
   database: Database,
-  deps: { clock: Clock; cipher: FieldCipher },
+  deps: { clock: Clock; cipher: FieldCipher; secretKey: Buffer },
   options: SeedOptions = {},
 ): Promise<
-  SeedSummary & { reports: number; operations: number; notices: number; transactions: number; freezes: number }
+  SeedSummary & {
+    reports: number;
+    operations: number;
+    notices: number;
+    transactions: number;
+    freezes: number;
+    rescueCases: number;
+  }
 > {
   const world = await seedDemoWorld(database, deps, options);
   const featureDeps = { database, clock: deps.clock, audit: createAuditor(deps.clock), events: { notify() {} } };
@@ -39,5 +47,14 @@ export async function seedDemo(
   // Seeding only enqueues freeze deadlines; the node's own job runner handles them.
   const finance = createFinanceFeature({ ...featureDeps, jobs: new JobRunner({ database, clock: deps.clock }) });
   const money = await seedDemoFinance(database, finance);
-  return { ...world, reports, operations, notices, transactions: money.transactions, freezes: money.freezes };
+  const rescueCases = await seedDemoRescue(database, { ...deps, intel });
+  return {
+    ...world,
+    reports,
+    operations,
+    notices,
+    transactions: money.transactions,
+    freezes: money.freezes,
+    rescueCases,
+  };
 }

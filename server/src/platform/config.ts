@@ -15,6 +15,11 @@ export interface Config {
   secureCookies: boolean;
   logLevel: string;
   webDist: string;
+  /**
+   * Rescue protocol deadlines in hours per risk level and stage, merged over the defaults
+   * (CORDON_RESCUE_DEADLINES, JSON such as `{"critical":{"reported":0.5}}`); null: the defaults.
+   */
+  rescueDeadlines: Record<string, Record<string, number>> | null;
 }
 
 /**
@@ -34,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: loadKey(env.CORDON_SECRET_KEY, dataDir, databaseUrl !== null),
     secureCookies: env.CORDON_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
+    rescueDeadlines: parseDeadlines(env.CORDON_RESCUE_DEADLINES),
     webDist: resolve(env.CORDON_WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
   };
 }
@@ -53,4 +59,17 @@ function loadKey(given: string | undefined, dataDir: string, external: boolean):
   const key = randomBytes(32);
   writeFileSync(file, key.toString('base64'), { mode: 0o600 });
   return key;
+}
+
+function parseDeadlines(given: string | undefined): Record<string, Record<string, number>> | null {
+  if (!given) return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(given);
+  } catch {
+    throw new Error('CORDON_RESCUE_DEADLINES must be JSON: {"<risk level>": {"<stage>": hours}}');
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v))
+    throw new Error('CORDON_RESCUE_DEADLINES must be an object of risk levels');
+  return v as Record<string, Record<string, number>>;
 }

@@ -31,12 +31,19 @@ export interface RunningServer {
  * Starts `cordon serve` on a fresh data directory and a free port, and resolves once it prints
  * "Cordon is running at http://…" (the first start loads the demo world, hence the long wait).
  */
-export async function startServer(timeoutMs = 120_000): Promise<RunningServer> {
+export async function startServer(timeoutMs = 120_000, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cordon-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, CORDON_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      CORDON_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -13,6 +13,7 @@ import { HomePage } from '../features/home/HomePage.tsx';
 import { createIntelRoutes } from '../features/intel/routes.tsx';
 import { createNoticesRoutes } from '../features/notices/routes.tsx';
 import { createOperationsRoutes } from '../features/operations/routes.tsx';
+import { createRescueRoutes } from '../features/rescue/routes.tsx';
 import { isApiError } from './api.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import type { AreaKey } from './nav.ts';
@@ -80,7 +81,7 @@ const routeTree = rootRoute.addChildren([
     createIntelRoutes(appRoute),
     createOperationsRoutes(appRoute),
     createFinanceRoutes(appRoute),
-    areaRoute('/rescue', 'rescue'),
+    createRescueRoutes(appRoute),
     createNoticesRoutes(appRoute),
     createAwarenessRoutes(appRoute),
     areaRoute('/trends', 'trends'),

@@ -4,6 +4,7 @@ import type { FinanceTables } from '../../features/finance/finance.tables.ts';
 import type { IntelTables } from '../../features/intel/intel.tables.ts';
 import type { NoticesTables } from '../../features/notices/notices.tables.ts';
 import type { OperationsTables } from '../../features/operations/operations.tables.ts';
+import type { RescueTables } from '../../features/rescue/rescue.tables.ts';
 import type { AuditTables } from '../audit/audit.tables.ts';
 import type { EventsTables } from '../events/events.tables.ts';
 import type { IdempotencyTables } from '../http/idempotency.tables.ts';
@@ -22,4 +23,5 @@ export interface DB
     JobsTables,
     NoticesTables,
     OperationsTables,
+    RescueTables,
     WebhooksTables {}

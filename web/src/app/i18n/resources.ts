@@ -10,6 +10,9 @@ import noticesFr from '../../features/notices/locales/fr.json';
 import operationsEn from '../../features/operations/locales/en.json';
 import operationsEs from '../../features/operations/locales/es.json';
 import operationsFr from '../../features/operations/locales/fr.json';
+import rescueEn from '../../features/rescue/locales/en.json';
+import rescueEs from '../../features/rescue/locales/es.json';
+import rescueFr from '../../features/rescue/locales/fr.json';
 import coreEn from './locales/en.json';
 import coreEs from './locales/es.json';
 import coreFr from './locales/fr.json';
@@ -20,9 +23,30 @@ import coreFr from './locales/fr.json';
  * one line below, under its own top-level key.
  */
 export const resources = {
-  en: { ...coreEn, operations: operationsEn, notices: noticesEn, awareness: awarenessEn, finance: financeEn },
-  fr: { ...coreFr, operations: operationsFr, notices: noticesFr, awareness: awarenessFr, finance: financeFr },
-  es: { ...coreEs, operations: operationsEs, notices: noticesEs, awareness: awarenessEs, finance: financeEs },
+  en: {
+    ...coreEn,
+    operations: operationsEn,
+    notices: noticesEn,
+    awareness: awarenessEn,
+    finance: financeEn,
+    rescue: rescueEn,
+  },
+  fr: {
+    ...coreFr,
+    operations: operationsFr,
+    notices: noticesFr,
+    awareness: awarenessFr,
+    finance: financeFr,
+    rescue: rescueFr,
+  },
+  es: {
+    ...coreEs,
+    operations: operationsEs,
+    notices: noticesEs,
+    awareness: awarenessEs,
+    finance: financeEs,
+    rescue: rescueEs,
+  },
 };
 
 export type Translation = typeof resources.en;

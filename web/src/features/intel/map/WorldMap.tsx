@@ -5,10 +5,10 @@ import { geoGraticule10, geoPath } from 'd3-geo';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../components/format.ts';
+import { fitProjection, project, spreadOverlaps } from '../../../components/map/projection.ts';
+import { COUNTRIES } from '../../../components/map/worldShapes.ts';
 import type { MapCentre } from '../api/types.ts';
-import { fitProjection, project, spreadOverlaps } from './projection.ts';
 import { StatusMark } from './StatusMark.tsx';
-import { COUNTRIES } from './worldShapes.ts';
 
 const GRATICULE = geoGraticule10();
 

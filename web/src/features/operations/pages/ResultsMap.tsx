@@ -5,8 +5,8 @@ import { geoPath } from 'd3-geo';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../components/format.ts';
-import { fitProjection } from '../../intel/map/projection.ts';
-import { COUNTRIES } from '../../intel/map/worldShapes.ts';
+import { fitProjection } from '../../../components/map/projection.ts';
+import { COUNTRIES } from '../../../components/map/worldShapes.ts';
 
 /**
  * Countries that reported results, shaded by arrests (the same figures are in the table below it).
