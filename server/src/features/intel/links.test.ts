@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
 import { drivers } from '../../../test/db.ts';
+import { chainPendingAudit } from '../../platform/audit/pending.ts';
 
 const GREEN = { tlp: 'GREEN', audience: { kind: 'all' }, pap: 'GREEN', reliability: 'B', credibility: '2' };
 
@@ -125,16 +126,18 @@ describe('reads of shared intelligence are audited', () => {
       payload: { title: 'Shared', summary: '', marking: GREEN, moTags: [] },
     });
     const id = r.json().id;
-    const reads = async () =>
-      (
-        await t()
-          .database()
-          .selectFrom('audit_log')
-          .select(['action', 'actor_agency_id'])
-          .where('object_id', '=', id)
-          .where('action', '=', 'intel.report.read')
-          .execute()
-      ).length;
+    // Reads are committed unchained, then chained in batches: chain them, then look in the chain.
+    const reads = async () => {
+      await chainPendingAudit(t().db.database);
+      const rows = await t()
+        .database()
+        .selectFrom('audit_log')
+        .select(['action', 'actor_agency_id'])
+        .where('object_id', '=', id)
+        .where('action', '=', 'intel.report.read')
+        .execute();
+      return rows.length;
+    };
     await t().app.inject({ method: 'GET', url: `/api/intel/reports/${id}`, headers: { cookie: ca } });
     expect(await reads()).toBe(0);
     await t().app.inject({ method: 'GET', url: `/api/intel/reports/${id}`, headers: { cookie: cb } });
@@ -145,6 +148,7 @@ describe('reads of shared intelligence are audited', () => {
       headers: { cookie: cb },
       payload: { selectors: [{ kind: 'phone', value: '+66812345678' }] },
     });
+    await chainPendingAudit(t().db.database);
     const lookups = await t()
       .database()
       .selectFrom('audit_log')

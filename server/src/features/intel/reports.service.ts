@@ -43,15 +43,17 @@ export async function publishAlerts(tx: Tx, repo: AlertsRepository, alerts: NewA
 }
 
 /**
- * Records a read of intelligence in the audit chain. Reads of an agency's own records are not
- * logged here (its writes already are); reads of what other agencies shared always are.
+ * Records a read of intelligence in the audit trail. Reads of an agency's own records are not
+ * logged here (its writes already are); reads of what other agencies shared always are. Resolves
+ * once the record is committed (callers answer only after it); it joins the hash chain in a batch
+ * shortly after (platform/audit/pending.ts), so reads do not queue behind the chain lock.
  */
 export async function auditRead(
   d: Pick<IntelDeps, 'database' | 'audit'>,
   viewer: Viewer,
   entry: { action: string; objectType: string; objectId: string | null; details?: Record<string, unknown> },
 ): Promise<void> {
-  await d.database.transaction((tx) => d.audit(tx, { viewer }, entry));
+  await d.audit.read(d.database, { viewer }, entry);
 }
 
 /** Intelligence reports: submit (validate, normalise, store, cross-match, alert), read, list. */

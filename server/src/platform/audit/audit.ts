@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Clock } from '../clock/clock.ts';
-import type { Tx } from '../db/database.ts';
-import { type AuditFields, chainHash, GENESIS_HASH } from './chain.ts';
+import type { Database, Tx } from '../db/database.ts';
+import { AUDIT_LOCK, type AuditFields, chainHash, GENESIS_HASH } from './chain.ts';
+import { recordPending } from './pending.ts';
 
 export interface AuditEntry {
   action: string;
@@ -16,9 +17,6 @@ export interface AuditContext {
   viewer: Viewer | null;
   requestId?: string | null;
 }
-
-/** Serialises appenders so the chain stays a line; held until the transaction ends. */
-const AUDIT_LOCK = 7202;
 
 /**
  * Appends one row to the audit chain inside the caller's transaction, so the record of a
@@ -69,9 +67,20 @@ export async function appendAudit(tx: Tx, clock: Clock, ctx: AuditContext, entry
   return fields.seq;
 }
 
-/** Binds the clock, so services call `audit(tx, ctx, entry)`. */
-export type Auditor = (tx: Tx, ctx: AuditContext, entry: AuditEntry) => Promise<number>;
+/**
+ * Binds the clock, so services call `audit(tx, ctx, entry)` for a write (chained in the write's
+ * transaction) and `audit.read(database, ctx, entry)` for a read of sensitive data (committed
+ * before it resolves, chained in a batch shortly after: see pending.ts).
+ */
+export interface Auditor {
+  (tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<number>;
+  read(database: Database, ctx: AuditContext, entry: AuditEntry): Promise<void>;
+}
 
 export function createAuditor(clock: Clock): Auditor {
-  return (tx, ctx, entry) => appendAudit(tx, clock, ctx, entry);
+  const audit = (tx: Tx, ctx: AuditContext, entry: AuditEntry) => appendAudit(tx, clock, ctx, entry);
+  return Object.assign(audit, {
+    read: (database: Database, ctx: AuditContext, entry: AuditEntry) =>
+      recordPending(database, new Date(Math.floor(clock.now().getTime())), ctx, entry),
+  });
 }
