@@ -4,12 +4,13 @@ import type { Auditor } from '../../platform/audit/audit.ts';
 import type { Viewer } from '../../platform/auth/viewer.ts';
 import type { Clock } from '../../platform/clock/clock.ts';
 import type { Database, Tx } from '../../platform/db/database.ts';
-import { emit } from '../../platform/events/outbox.ts';
+import { emitMany } from '../../platform/events/outbox.ts';
 import type { Notifier } from '../../platform/events/types.ts';
 import { type FieldError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { validateMarking } from '../../platform/markings/markings.ts';
 import { agencyInfos } from './agencies-lookup.ts';
 import { AlertsRepository, type NewAlert } from './alerts.repository.ts';
+import { type BatchItem, type BatchOutcome, BulkSubmitter } from './bulk-submit.ts';
 import { alertsForHit } from './hit-alerts.ts';
 import { viewHits } from './hit-view.ts';
 import { HitsRepository } from './hits.repository.ts';
@@ -31,15 +32,17 @@ export const reader = (v: Viewer) => ({ agencyId: v.agencyId, region: v.region }
 
 /** Publishes alerts: stored in the inbox and sent live, each to its own agency. */
 export async function publishAlerts(tx: Tx, repo: AlertsRepository, alerts: NewAlert[]): Promise<void> {
+  if (alerts.length === 0) return;
   const stored = await repo.insert(tx, alerts);
-  for (const [i, a] of alerts.entries()) {
-    await emit(tx, {
+  await emitMany(
+    tx,
+    alerts.map((a, i) => ({
       topic: `intel.${a.kind}.alert`,
       data: { alertId: stored[i]?.id, title: a.title, refType: a.refType, refId: a.refId, ...a.data },
       audience: { kind: 'agencies', agencyIds: [a.agencyId] },
       occurredAt: a.at,
-    });
-  }
+    })),
+  );
 }
 
 /**
@@ -61,7 +64,18 @@ export class ReportsService {
   readonly repo = new ReportsRepository();
   readonly hits = new HitsRepository();
   readonly alerts = new AlertsRepository();
-  constructor(private readonly d: IntelDeps) {}
+  readonly #bulk: BulkSubmitter;
+  constructor(private readonly d: IntelDeps) {
+    this.#bulk = new BulkSubmitter(d, this.repo, this.hits, this.alerts);
+  }
+
+  /**
+   * Many reports in one transaction (bulk import, benchmarks): the outcome of submitting them
+   * one after another in this order, one outcome per item (invalid items are refused alone).
+   */
+  submitBatch(items: BatchItem[], opts: { requestId?: string; at?: Date } = {}): Promise<BatchOutcome[]> {
+    return this.#bulk.submit(items, opts);
+  }
 
   async submit(viewer: Viewer, input: NewReport, opts: { requestId?: string; at?: Date } = {}): Promise<Report> {
     const { database, clock } = this.d;
