@@ -135,14 +135,12 @@ export class BulkSubmitter {
       }
       if (fresh.length === 0) return { fresh, hitCount: 0 };
 
-      // The selector locks of the per-report path, all of them, in the same (sorted) order.
-      const keys = [
-        ...new Set(fresh.flatMap((r) => r.prepared.entities.flatMap((e) => (e.key ? [e.key] : [])))),
-      ].sort();
-      if (keys.length > 0) {
-        await sql`select count(pg_advisory_xact_lock(7300, hashtext(k))) from
-          (select k from unnest(${sql.val(keys)}::text[]) with ordinality as u(k, i) order by i) s`.execute(tx);
-      }
+      // The per-report path takes one advisory lock per selector key; a batch holds tens of
+      // thousands of keys, more than the server's lock table. Instead it locks out every other
+      // writer of entities until it commits (a submission waits at most one batch), and waits for
+      // those that already wrote: what it reads next includes all of them, and they see it.
+      const keys = [...new Set(fresh.flatMap((r) => r.prepared.entities.flatMap((e) => (e.key ? [e.key] : []))))];
+      await sql`lock table entities in share row exclusive mode`.execute(tx);
       // What was stored before the batch with these keys (before the batch's own rows exist).
       const before =
         keys.length === 0
