@@ -2,6 +2,7 @@ import type { NewReport } from '@cordon/contracts';
 import { describe, expect, it } from 'vitest';
 import { type TestAgency, useTestApp } from '../../../test/app.ts';
 import { drivers } from '../../../test/db.ts';
+import { verifyAuditChain } from '../../platform/audit/verify.ts';
 import type { Viewer } from '../../platform/auth/viewer.ts';
 import { normaliseName } from './names/index.ts';
 
@@ -212,6 +213,7 @@ describe.each(drivers)('bulk submission on %s', (driver) => {
     expect(audits).toHaveLength(3 + 3); // agencies 0, 1, 2 in the first batch; 1, 3, 0 in the second
     const named = audits.flatMap((a) => (a.details as { reports: string[] }).reports);
     expect(new Set(named)).toEqual(new Set(bulkIds));
+    expect((await verifyAuditChain(db)).ok).toBe(true);
 
     // Submitted again: nothing new, each answered with its first report.
     const hitsBefore = (await db.selectFrom('hits').select('id').execute()).length;
