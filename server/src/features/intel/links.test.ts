@@ -107,6 +107,30 @@ describe.each(drivers)('link analysis and map on %s', (driver) => {
     expect((await get(`/api/intel/graph/neighbourhood?node=00000000-0000-4000-8000-000000000000`)).statusCode).toBe(
       404,
     );
+
+    // The graph is cached per reader on the node; a new submission shows at once, markings still apply.
+    const around = async (cookie: string) =>
+      (
+        await t().app.inject({
+          method: 'GET',
+          url: `/api/intel/graph/neighbourhood?node=${boss}&hops=3`,
+          headers: { cookie },
+        })
+      )
+        .json()
+        .nodes.map((n: { label?: string }) => n.label);
+    expect(await around(cKh)).not.toContain('Late recruiter');
+    await post(cKh, {
+      title: 'Late report',
+      marking: GREEN,
+      persons: [{ ref: 'r', names: ['Late recruiter'], role: 'recruiter' }],
+      selectors: [{ ref: 'w', kind: 'crypto', value: wallet }],
+      relationships: [{ from: 'r', to: 'w', type: 'uses' }],
+    });
+    expect(await around(cTh)).toContain('Late recruiter');
+    expect(await around(cKh)).toContain('Late recruiter');
+    expect(await around(cKh)).not.toContain('Hidden Informant');
+    expect(await around(cCn)).toContain('Hidden Informant');
   });
 });
 

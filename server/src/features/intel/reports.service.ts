@@ -11,6 +11,7 @@ import { validateMarking } from '../../platform/markings/markings.ts';
 import { agencyInfos } from './agencies-lookup.ts';
 import { AlertsRepository, type NewAlert } from './alerts.repository.ts';
 import { type BatchItem, type BatchOutcome, BulkSubmitter } from './bulk-submit.ts';
+import { intelChanged } from './graph-cache.ts';
 import { alertsForHit } from './hit-alerts.ts';
 import { viewHits } from './hit-view.ts';
 import { HitsRepository } from './hits.repository.ts';
@@ -73,8 +74,10 @@ export class ReportsService {
    * Many reports in one transaction (bulk import, benchmarks): the outcome of submitting them
    * one after another in this order, one outcome per item (invalid items are refused alone).
    */
-  submitBatch(items: BatchItem[], opts: { requestId?: string; at?: Date } = {}): Promise<BatchOutcome[]> {
-    return this.#bulk.submit(items, opts);
+  async submitBatch(items: BatchItem[], opts: { requestId?: string; at?: Date } = {}): Promise<BatchOutcome[]> {
+    const out = await this.#bulk.submit(items, opts);
+    intelChanged();
+    return out;
   }
 
   async submit(viewer: Viewer, input: NewReport, opts: { requestId?: string; at?: Date } = {}): Promise<Report> {
@@ -102,6 +105,7 @@ export class ReportsService {
       }
       throw e;
     });
+    intelChanged();
     this.d.events.notify();
     return this.get(viewer, reportId);
   }
