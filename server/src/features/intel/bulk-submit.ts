@@ -46,6 +46,9 @@ interface Ready {
   entities?: EntityRow[];
 }
 
+/** The advisory lock every submission takes shared and a bulk batch exclusively. */
+export const BULK_GATE = 7301;
+
 /** Rows per multi-row insert: under PostgreSQL's 65,535 bind parameters for every table here. */
 const CHUNK = 4000;
 
@@ -165,11 +168,12 @@ export class BulkSubmitter {
       if (fresh.length === 0) return { fresh, hitCount: 0 };
 
       // The per-report path takes one advisory lock per selector key; a batch holds tens of
-      // thousands of keys, more than the server's lock table. Instead it locks out every other
-      // writer of entities until it commits (a submission waits at most one batch), and waits for
-      // those that already wrote: what it reads next includes all of them, and they see it.
+      // thousands of keys, more than the server's lock table. Instead every submission first
+      // takes a gate lock, shared, and a batch takes it exclusively: a batch waits for the
+      // submissions in flight, and those that come after wait for its commit (at most one
+      // batch). A table lock would do the same but also stop autovacuum's ANALYZE.
       const keys = [...new Set(fresh.flatMap((r) => r.prepared.entities.flatMap((e) => (e.key ? [e.key] : []))))];
-      await sql`lock table entities in share row exclusive mode`.execute(tx);
+      await sql`select pg_advisory_xact_lock(${BULK_GATE})`.execute(tx);
       // What was stored before the batch with these keys (before the batch's own rows exist).
       const before =
         keys.length === 0

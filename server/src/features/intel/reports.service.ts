@@ -10,7 +10,7 @@ import { type FieldError, NotFoundError, ValidationError } from '../../platform/
 import { validateMarking } from '../../platform/markings/markings.ts';
 import { agencyInfos } from './agencies-lookup.ts';
 import { AlertsRepository, type NewAlert } from './alerts.repository.ts';
-import { type BatchItem, type BatchOutcome, BulkSubmitter } from './bulk-submit.ts';
+import { type BatchItem, type BatchOutcome, BULK_GATE, BulkSubmitter } from './bulk-submit.ts';
 import { intelChanged } from './graph-cache.ts';
 import { alertsForHit } from './hit-alerts.ts';
 import { viewHits } from './hit-view.ts';
@@ -130,6 +130,8 @@ export class ReportsService {
       }
       // Two agencies submitting the same selector at once must see each other: each takes the
       // selector's lock before storing and matching (sorted, so no deadlock).
+      // A bulk batch holds the gate exclusively (bulk-submit.ts): wait for it, let others pass.
+      await sql`select pg_advisory_xact_lock_shared(${BULK_GATE})`.execute(tx);
       const keys = [...new Set(prepared.entities.flatMap((e) => (e.key ? [e.key] : [])))].sort();
       for (const k of keys) await sql`select pg_advisory_xact_lock(7300, hashtext(${k}))`.execute(tx);
       const report = await this.repo.insertReport(tx, {
