@@ -96,7 +96,7 @@ function options() {
 const args = options();
 
 // Bounded: set-up, the baseline, the ingest at no less than 25 selectors/s, and the drain.
-const budgetMs = (300 + args.selectors / 25) * 1000 + 5 * args.selectors;
+const budgetMs = (300 + args.selectors / 25) * 1000 + 20 * args.selectors;
 guard(NAME, budgetMs);
 
 async function main(): Promise<void> {
