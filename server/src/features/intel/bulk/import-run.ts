@@ -12,7 +12,7 @@ import { checkNewReport } from './validate.ts';
 
 export type ImportFormat = 'csv' | 'stix';
 
-/** Files of this many reports or more go through the bulk path, this many reports a transaction. */
+/** Files of this many reports or more go through the bulk path, at most this many reports a transaction. */
 export const BULK_FROM = 50;
 export const BULK_SIZE = 500;
 
@@ -153,8 +153,11 @@ export async function runImport(deps: ImportDeps, o: ImportOptions): Promise<Imp
     progress.update(0, summary);
     let i = 0;
     if (deps.submitBatch && ready.length >= BULK_FROM) {
-      for (; i < ready.length; i += BULK_SIZE) {
-        const chunk = ready.slice(i, i + BULK_SIZE);
+      // At least ten batches (of 10 to BULK_SIZE reports): the progress bar moves, and a run
+      // stopped half-way leaves whole batches stored.
+      const size = Math.min(BULK_SIZE, Math.max(10, Math.ceil(ready.length / 10)));
+      for (; i < ready.length; i += size) {
+        const chunk = ready.slice(i, i + size);
         let outcomes: BatchOutcome[];
         try {
           outcomes = await deps.submitBatch(
@@ -164,7 +167,7 @@ export async function runImport(deps: ImportDeps, o: ImportOptions): Promise<Imp
         } catch (e) {
           summary.failed += chunk.length;
           for (const item of chunk) errors.push(...placeFailure(item, [{ field: '', message: (e as Error).message }]));
-          progress.update(Math.min(ready.length, i + BULK_SIZE), summary);
+          progress.update(Math.min(ready.length, i + size), summary);
           continue;
         }
         for (const [k, out] of outcomes.entries()) {
@@ -177,7 +180,7 @@ export async function runImport(deps: ImportDeps, o: ImportOptions): Promise<Imp
             errors.push(...placeFailure(item, fields));
           }
         }
-        progress.update(Math.min(ready.length, i + BULK_SIZE), summary);
+        progress.update(Math.min(ready.length, i + size), summary);
       }
     }
     for (; i < ready.length; i++) {
