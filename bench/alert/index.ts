@@ -21,13 +21,13 @@
  * do not wait on the server's event loop.
  */
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type { NewReport, NewSelector, Region } from '@cordon/contracts';
 import { seedDemoWorld } from '../../server/src/demo/world.ts';
 import { normaliseSelector } from '../../server/src/features/intel/selectors/index.ts';
 import { systemClock } from '../../server/src/platform/clock/clock.ts';
 import { FieldCipher } from '../../server/src/platform/crypto/secrets.ts';
+import { readOptions } from '../lib/args.ts';
 import { type BenchDatabase, openBenchDatabase } from '../lib/database.ts';
 import { storeSynthetic } from '../lib/intel-store.ts';
 import {
@@ -59,45 +59,20 @@ const USAGE = `usage: npm run bench -- ${NAME} [options]
   --driver D      pglite (default) or postgres (DATABASE_URL, TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)`;
 
 function options() {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: process.argv.slice(2),
-      options: {
-        reports: { type: 'string', default: '200' },
-        warmup: { type: 'string', default: '10' },
-        selectors: { type: 'string', default: '20000' },
-        timeout: { type: 'string', default: '10' },
-        driver: { type: 'string', default: 'pglite' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }).values;
-  } catch (e) {
-    fail((e as Error).message);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const int = (key: string, min: number, max: number) => {
-    const n = Number(values[key]);
-    if (!Number.isInteger(n) || n < min || n > max) fail(`--${key} must be a whole number from ${min} to ${max}`);
-    return n;
-  };
-  const driver = values.driver;
-  if (driver !== 'pglite' && driver !== 'postgres') fail('--driver must be pglite or postgres');
+  const o = readOptions(USAGE, {
+    reports: { type: 'string', default: '200' },
+    warmup: { type: 'string', default: '10' },
+    selectors: { type: 'string', default: '20000' },
+    timeout: { type: 'string', default: '10' },
+    driver: { type: 'string', default: 'pglite' },
+  });
   return {
-    reports: int('reports', 10, 4000),
-    warmup: int('warmup', 0, 1000),
-    selectors: int('selectors', 0, 10_000_000),
-    timeout: int('timeout', 1, 120),
-    driver: driver as 'pglite' | 'postgres',
+    reports: o.int('reports', 10, 4000),
+    warmup: o.int('warmup', 0, 1000),
+    selectors: o.int('selectors', 0, 10_000_000),
+    timeout: o.int('timeout', 1, 120),
+    driver: o.oneOf('driver', ['pglite', 'postgres'] as const),
   };
-}
-
-function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(2);
 }
 
 const args = options();

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 export interface CommonArgs {
   seconds: number;
@@ -61,4 +61,64 @@ export function parseCommonArgs(argv: string[], usage: string): CommonArgs {
 function fail(usage: string, message: string): never {
   console.error(`${message}\n${usage}`);
   process.exit(2);
+}
+
+type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+/** What `readOptions` hands back: the raw values and checked readers that exit with the usage. */
+export interface Options {
+  values: Record<string, string | boolean | undefined>;
+  /** A whole number from min to max. */
+  int(key: string, min: number, max: number): number;
+  /** A number from min to max. */
+  num(key: string, min: number, max: number): number;
+  /** One of the given words. */
+  oneOf<T extends string>(key: string, words: readonly T[]): T;
+  flag(key: string): boolean;
+  /** Prints the message and the usage, exits with status 2. */
+  fail(message: string): never;
+}
+
+/**
+ * The option parsing every benchmark shares: `spec` as for node:util parseArgs (string and
+ * boolean options with defaults), plus `--help`/`-h`, which prints `usage` and exits 0. Unknown
+ * options and bad values print the message and the usage and exit 2.
+ */
+export function readOptions(usage: string, spec: OptionSpec, argv = process.argv.slice(2)): Options {
+  const fail = (message: string): never => {
+    console.error(`${message}\n${usage}`);
+    process.exit(2);
+  };
+  let values: Record<string, string | boolean | undefined> = {};
+  try {
+    values = parseArgs({ args: argv, options: { ...spec, help: { type: 'boolean', short: 'h', default: false } } })
+      .values as Record<string, string | boolean | undefined>;
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  return {
+    values,
+    fail,
+    int(key, min, max) {
+      const n = Number(values[key]);
+      if (!Number.isInteger(n) || n < min || n > max) fail(`--${key} must be a whole number from ${min} to ${max}`);
+      return n;
+    },
+    num(key, min, max) {
+      const n = Number(values[key]);
+      if (!(n >= min && n <= max)) fail(`--${key} must be a number from ${min} to ${max}`);
+      return n;
+    },
+    oneOf(key, words) {
+      const v = values[key];
+      if (typeof v !== 'string' || !(words as readonly string[]).includes(v))
+        fail(`--${key} must be ${words.join(', ')}`);
+      return v as (typeof words)[number];
+    },
+    flag: (key) => values[key] === true,
+  };
 }

@@ -21,7 +21,6 @@
  *           cross-matching, hits or alerts are made for them (they would not change a lookup).
  */
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import type { LookupResult } from '@cordon/contracts';
 import { sql } from 'kysely';
 import { seedDemoWorld } from '../../server/src/demo/world.ts';
@@ -29,6 +28,7 @@ import type { Viewer } from '../../server/src/platform/auth/viewer.ts';
 import { systemClock } from '../../server/src/platform/clock/clock.ts';
 import { FieldCipher } from '../../server/src/platform/crypto/secrets.ts';
 import type { Database } from '../../server/src/platform/db/database.ts';
+import { readOptions } from '../lib/args.ts';
 import { type BenchDatabase, openBenchDatabase } from '../lib/database.ts';
 import { storeSynthetic } from '../lib/intel-store.ts';
 import {
@@ -64,51 +64,26 @@ const USAGE = `usage: npm run bench -- ${NAME} [options]
   --driver D        pglite (default) or postgres (DATABASE_URL, TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)`;
 
 function options() {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: process.argv.slice(2),
-      options: {
-        selectors: { type: 'string', default: '100000' },
-        batch: { type: 'string', default: '100' },
-        seconds: { type: 'string', default: '10' },
-        warmup: { type: 'string', default: '2' },
-        connections: { type: 'string', default: '10' },
-        rounds: { type: 'string', default: '1' },
-        breakdown: { type: 'boolean', default: false },
-        driver: { type: 'string', default: 'pglite' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }).values;
-  } catch (e) {
-    fail((e as Error).message);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const int = (key: string, min: number, max: number) => {
-    const n = Number(values[key]);
-    if (!Number.isInteger(n) || n < min || n > max) fail(`--${key} must be a whole number from ${min} to ${max}`);
-    return n;
-  };
-  const driver = values.driver;
-  if (driver !== 'pglite' && driver !== 'postgres') fail('--driver must be pglite or postgres');
+  const o = readOptions(USAGE, {
+    selectors: { type: 'string', default: '100000' },
+    batch: { type: 'string', default: '100' },
+    seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '1' },
+    breakdown: { type: 'boolean', default: false },
+    driver: { type: 'string', default: 'pglite' },
+  });
   return {
-    selectors: int('selectors', 1000, 20_000_000),
-    batch: int('batch', 0, 1000),
-    seconds: int('seconds', 1, 600),
-    warmup: int('warmup', 0, 60),
-    connections: int('connections', 1, 1000),
-    rounds: int('rounds', 1, 20),
-    breakdown: values.breakdown === true,
-    driver: driver as 'pglite' | 'postgres',
+    selectors: o.int('selectors', 1000, 20_000_000),
+    batch: o.int('batch', 0, 1000),
+    seconds: o.int('seconds', 1, 600),
+    warmup: o.int('warmup', 0, 60),
+    connections: o.int('connections', 1, 1000),
+    rounds: o.int('rounds', 1, 20),
+    breakdown: o.flag('breakdown'),
+    driver: o.oneOf('driver', ['pglite', 'postgres'] as const),
   };
-}
-
-function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(2);
 }
 
 const args = options();

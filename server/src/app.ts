@@ -18,6 +18,7 @@ import { TASK_OVERDUE_JOB } from './features/operations/operations.service.ts';
 import { createRescueFeature, DEADLINE_JOB as RESCUE_DEADLINE_JOB, scamCentresOf } from './features/rescue/index.ts';
 import type { DeadlineTable as RescueDeadlines } from './features/rescue/protocol.ts';
 import { createAuditor } from './platform/audit/audit.ts';
+import { AuditChainer } from './platform/audit/pending.ts';
 import { authentication } from './platform/auth/plugin.ts';
 import type { Clock } from './platform/clock/clock.ts';
 import { FieldCipher } from './platform/crypto/secrets.ts';
@@ -83,6 +84,11 @@ export async function buildApp(deps: AppDeps) {
 
   const secureCookies = deps.secureCookies ?? false;
   const audit = createAuditor(deps.clock);
+  // Read audits are committed unchained and chained here in batches; the rest on close.
+  const auditChainer = new AuditChainer(deps.database, {
+    onError: (e) => app.log.error({ err: e }, 'chaining pending read audits failed'),
+  });
+  app.addHook('onClose', async () => auditChainer.stop());
   const cipher = new FieldCipher(deps.secretKey);
   const agencies = createAgenciesFeature({
     database: deps.database,

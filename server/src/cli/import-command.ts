@@ -24,8 +24,8 @@ interface ImportFlags {
 
 /**
  * `cordon import <file> --as <email>`: a bulk CSV (features/intel/bulk/README.md) or a STIX 2.1
- * bundle (features/intel/stix/README.md), submitted report by report through the intel service as
- * that user. Re-running the same file is safe: reports already stored are counted, not repeated.
+ * bundle (features/intel/stix/README.md), submitted through the intel service as that user (big
+ * files in bulk batches: ReportsService.submitBatch). Re-running the same file is safe: reports already stored are counted, not repeated.
  * Exit code 1 when any row or report failed.
  */
 export function registerImportCommand(program: Command): void {
@@ -75,6 +75,11 @@ export function registerImportCommand(program: Command): void {
         const summary = await runImport(
           {
             submit: (input, requestId) => ctx.intel.reports.submit(viewer, input, { requestId }),
+            submitBatch: (inputs, requestId) =>
+              ctx.intel.reports.submitBatch(
+                inputs.map((input) => ({ viewer, input })),
+                { requestId },
+              ),
             out: process.stdout,
             err: process.stderr,
           },

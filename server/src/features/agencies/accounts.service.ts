@@ -1,5 +1,6 @@
 import type { Me, Region, Role } from '@cordon/contracts';
 import type { Auditor } from '../../platform/audit/audit.ts';
+import { CredentialCache } from '../../platform/auth/credential-cache.ts';
 import { burnPasswordCheck, verifyPassword } from '../../platform/auth/passwords.ts';
 import type { PrincipalResolver, SessionLookup } from '../../platform/auth/plugin.ts';
 import { matchTotp } from '../../platform/auth/totp.ts';
@@ -224,12 +225,15 @@ export class AccountsService implements PrincipalResolver {
   async fromApiToken(token: string): Promise<Viewer | null> {
     const { database, clock, tokens } = this.d;
     const now = clock.now();
-    const row = await tokens.active(database.db, hashToken(token), now);
+    const tokenHash = hashToken(token);
+    const cached = apiTokenCache.get(tokenHash, now);
+    if (cached) return cached;
+    const row = await tokens.active(database.db, tokenHash, now);
     if (!row) return null;
     if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= POLICY.touchEveryMs) {
       await database.transaction((tx) => tokens.touch(tx, row.id, now));
     }
-    return {
+    const viewer: Viewer = {
       kind: 'token',
       userId: null,
       tokenId: row.id,
@@ -239,5 +243,13 @@ export class AccountsService implements PrincipalResolver {
       roles: [],
       scopes: row.scopes as Viewer['scopes'],
     };
+    apiTokenCache.set(tokenHash, viewer, row.expires_at);
+    return viewer;
   }
 }
+
+/**
+ * API tokens resolved in the last two seconds on this node (a token's scopes and agency never
+ * change; revocation on this node clears it, elsewhere it takes effect within the two seconds).
+ */
+export const apiTokenCache = new CredentialCache<Viewer>(2_000);

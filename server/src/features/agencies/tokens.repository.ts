@@ -84,7 +84,7 @@ export class TokensRepository {
     return db
       .selectFrom('api_tokens as t')
       .innerJoin('agencies as a', 'a.id', 't.agency_id')
-      .select(['t.id', 't.agency_id', 't.scopes', 't.last_used_at', 'a.country', 'a.region'])
+      .select(['t.id', 't.agency_id', 't.scopes', 't.last_used_at', 't.expires_at', 'a.country', 'a.region'])
       .where('t.token_hash', '=', tokenHash)
       .where('t.revoked_at', 'is', null)
       .where('t.expires_at', '>', now)

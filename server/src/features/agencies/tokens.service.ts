@@ -7,6 +7,7 @@ import type { Database, Tx } from '../../platform/db/database.ts';
 import { emit } from '../../platform/events/outbox.ts';
 import type { Notifier } from '../../platform/events/types.ts';
 import { ForbiddenError, NotFoundError } from '../../platform/http/errors.ts';
+import { apiTokenCache } from './accounts.service.ts';
 import type { TokensRepository } from './tokens.repository.ts';
 
 export interface TokensDeps {
@@ -82,6 +83,7 @@ export class TokensService {
       );
       await this.emitToAdmins(tx, 'revoked', viewer.agencyId, { tokenId: id, name: t.name });
     });
+    apiTokenCache.clear();
     this.d.events.notify();
   }
 }

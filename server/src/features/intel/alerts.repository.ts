@@ -18,25 +18,30 @@ export interface NewAlert {
 export class AlertsRepository {
   async insert(db: Executor, alerts: NewAlert[]): Promise<Array<{ id: string; agencyId: string }>> {
     if (alerts.length === 0) return [];
-    const rows = await db
-      .insertInto('alerts')
-      .values(
-        alerts.map((a) => ({
-          agency_id: a.agencyId,
-          kind: a.kind,
-          title: a.title,
-          message_key: a.message.key,
-          message_params: JSON.stringify(a.message.params),
-          ref_type: a.refType,
-          ref_id: a.refId,
-          data: JSON.stringify(a.data),
-          created_at: a.at,
-          read_at: null,
-        })),
-      )
-      .returning(['id', 'agency_id'])
-      .execute();
-    return rows.map((r) => ({ id: r.id, agencyId: r.agency_id }));
+    const out: Array<{ id: string; agencyId: string }> = [];
+    // Chunks keep each statement under the bind-parameter limit (10 per row).
+    for (let i = 0; i < alerts.length; i += 3000) {
+      const rows = await db
+        .insertInto('alerts')
+        .values(
+          alerts.slice(i, i + 3000).map((a) => ({
+            agency_id: a.agencyId,
+            kind: a.kind,
+            title: a.title,
+            message_key: a.message.key,
+            message_params: JSON.stringify(a.message.params),
+            ref_type: a.refType,
+            ref_id: a.refId,
+            data: JSON.stringify(a.data),
+            created_at: a.at,
+            read_at: null,
+          })),
+        )
+        .returning(['id', 'agency_id'])
+        .execute();
+      out.push(...rows.map((r) => ({ id: r.id, agencyId: r.agency_id })));
+    }
+    return out;
   }
 
   async list(

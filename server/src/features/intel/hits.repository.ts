@@ -9,6 +9,13 @@ export class HitsRepository {
   /** Stores new hits; a pair already known is skipped (a resubmission creates no second hit). */
   async insert(db: Executor, hits: FoundHit[], at: Date): Promise<HitRow[]> {
     if (hits.length === 0) return [];
+    const out: HitRow[] = [];
+    // Chunks keep each statement under the bind-parameter limit (13 per row).
+    for (let i = 0; i < hits.length; i += 4000) out.push(...(await this.#insert(db, hits.slice(i, i + 4000), at)));
+    return out;
+  }
+
+  #insert(db: Executor, hits: FoundHit[], at: Date): Promise<HitRow[]> {
     return db
       .insertInto('hits')
       .values(

@@ -4,6 +4,7 @@ import type { Viewer } from '../../platform/auth/viewer.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { agencyInfos } from './agencies-lookup.ts';
 import { AlertsRepository } from './alerts.repository.ts';
+import { intelChanged } from './graph-cache.ts';
 import { viewHits } from './hit-view.ts';
 import { HitsRepository } from './hits.repository.ts';
 import { type AgencyInfo, agencySees } from './matching.ts';
@@ -71,6 +72,7 @@ export class HitsService {
         { action: `intel.hit.${decision}ed`, objectType: 'hit', objectId: id, details: { note } },
       );
     });
+    intelChanged();
     return this.get(viewer, id);
   }
 
@@ -220,6 +222,7 @@ export class HitsService {
       );
       return updated;
     });
+    intelChanged();
     this.d.events.notify();
     return toDisclosure(out);
   }

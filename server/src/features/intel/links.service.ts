@@ -14,6 +14,7 @@ import {
   networks,
   shortestPath,
 } from './graph/index.ts';
+import { VisibleGraphCache } from './graph-cache.ts';
 import { ReportsRepository, toEntity } from './reports.repository.ts';
 import { auditRead, type IntelDeps, reader } from './reports.service.ts';
 
@@ -39,10 +40,15 @@ export interface MapCentre {
 
 /** Entity pages, the graph (neighbourhood, paths, networks) and the map: all within the viewer's markings. */
 export class LinksService {
+  readonly #graphs = new VisibleGraphCache();
   constructor(private readonly d: IntelDeps) {}
 
-  /** The viewer's whole visible graph. Held in memory per call: see docs/benchmarks.md (bench/graph). */
-  private async visibleGraph(viewer: Viewer): Promise<Graph> {
+  /** The viewer's whole visible graph, cached per reader on this node (graph-cache.ts). */
+  private visibleGraph(viewer: Viewer): Promise<Graph> {
+    return this.#graphs.get(`${viewer.agencyId}|${viewer.region}`, () => this.buildVisibleGraph(viewer));
+  }
+
+  private async buildVisibleGraph(viewer: Viewer): Promise<Graph> {
     const db = this.d.database.db;
     const rows = await db
       .selectFrom('entities as e')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
 import { drivers } from '../../../test/db.ts';
+import { chainPendingAudit } from '../../platform/audit/pending.ts';
 
 const GREEN = { tlp: 'GREEN', audience: { kind: 'all' }, pap: 'GREEN', reliability: 'B', credibility: '2' };
 
@@ -106,6 +107,30 @@ describe.each(drivers)('link analysis and map on %s', (driver) => {
     expect((await get(`/api/intel/graph/neighbourhood?node=00000000-0000-4000-8000-000000000000`)).statusCode).toBe(
       404,
     );
+
+    // The graph is cached per reader on the node; a new submission shows at once, markings still apply.
+    const around = async (cookie: string) =>
+      (
+        await t().app.inject({
+          method: 'GET',
+          url: `/api/intel/graph/neighbourhood?node=${boss}&hops=3`,
+          headers: { cookie },
+        })
+      )
+        .json()
+        .nodes.map((n: { label?: string }) => n.label);
+    expect(await around(cKh)).not.toContain('Late recruiter');
+    await post(cKh, {
+      title: 'Late report',
+      marking: GREEN,
+      persons: [{ ref: 'r', names: ['Late recruiter'], role: 'recruiter' }],
+      selectors: [{ ref: 'w', kind: 'crypto', value: wallet }],
+      relationships: [{ from: 'r', to: 'w', type: 'uses' }],
+    });
+    expect(await around(cTh)).toContain('Late recruiter');
+    expect(await around(cKh)).toContain('Late recruiter');
+    expect(await around(cKh)).not.toContain('Hidden Informant');
+    expect(await around(cCn)).toContain('Hidden Informant');
   });
 });
 
@@ -125,16 +150,18 @@ describe('reads of shared intelligence are audited', () => {
       payload: { title: 'Shared', summary: '', marking: GREEN, moTags: [] },
     });
     const id = r.json().id;
-    const reads = async () =>
-      (
-        await t()
-          .database()
-          .selectFrom('audit_log')
-          .select(['action', 'actor_agency_id'])
-          .where('object_id', '=', id)
-          .where('action', '=', 'intel.report.read')
-          .execute()
-      ).length;
+    // Reads are committed unchained, then chained in batches: chain them, then look in the chain.
+    const reads = async () => {
+      await chainPendingAudit(t().db.database);
+      const rows = await t()
+        .database()
+        .selectFrom('audit_log')
+        .select(['action', 'actor_agency_id'])
+        .where('object_id', '=', id)
+        .where('action', '=', 'intel.report.read')
+        .execute();
+      return rows.length;
+    };
     await t().app.inject({ method: 'GET', url: `/api/intel/reports/${id}`, headers: { cookie: ca } });
     expect(await reads()).toBe(0);
     await t().app.inject({ method: 'GET', url: `/api/intel/reports/${id}`, headers: { cookie: cb } });
@@ -145,6 +172,7 @@ describe('reads of shared intelligence are audited', () => {
       headers: { cookie: cb },
       payload: { selectors: [{ kind: 'phone', value: '+66812345678' }] },
     });
+    await chainPendingAudit(t().db.database);
     const lookups = await t()
       .database()
       .selectFrom('audit_log')

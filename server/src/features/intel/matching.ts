@@ -43,7 +43,7 @@ export const factsOf = (e: EntityRow): PersonFacts => {
 };
 
 /** Keeps the best match per other agency and new entity. */
-function bestPerAgency(found: FoundHit[]): FoundHit[] {
+export function bestPerAgency(found: FoundHit[]): FoundHit[] {
   const best = new Map<string, FoundHit>();
   for (const h of found) {
     const k = `${h.a.id}|${h.b.owner_agency_id}`;
@@ -77,20 +77,39 @@ export async function findMatches(
       .orderBy('created_at')
       .execute();
     for (const a of selectors) {
-      for (const b of others.filter((o) => o.key === a.key)) {
-        found.push({
-          kind: 'selector',
-          matchKey: a.key as string,
-          a,
-          b,
-          score: 1,
-          reasons: [`same ${a.selector_kind}: ${a.label}`],
-          status: 'confirmed',
-        });
-      }
+      for (const b of others.filter((o) => o.key === a.key)) found.push(selectorHit(a, b));
     }
   }
+  found.push(...(await findFuzzyMatches(tx, fresh, ownerAgencyId, centreKm)));
+  return bestPerAgency(found);
+}
 
+/** The hit of a new selector entity `a` on another agency's entity `b` of the same key. */
+export function selectorHit(a: EntityRow, b: EntityRow): FoundHit {
+  return {
+    kind: 'selector',
+    matchKey: a.key as string,
+    a,
+    b,
+    score: 1,
+    reasons: [`same ${a.selector_kind}: ${a.label}`],
+    status: 'confirmed',
+  };
+}
+
+/**
+ * Scam-centre and person matches of the new entities (not yet reduced to the best per agency).
+ * `exclude` drops candidates the submission must not see (a bulk submission: entities of the
+ * reports that come after it in the same batch, already stored in the transaction).
+ */
+export async function findFuzzyMatches(
+  tx: Tx,
+  fresh: EntityRow[],
+  ownerAgencyId: string,
+  centreKm: number,
+  exclude: (b: EntityRow) => boolean = () => false,
+): Promise<FoundHit[]> {
+  const found: FoundHit[] = [];
   for (const a of fresh.filter((e) => e.kind === 'scam-centre')) {
     const near = a.lat !== null && a.lon !== null;
     const dLat = centreKm / KM_PER_DEG;
@@ -117,6 +136,7 @@ export async function findMatches(
       .limit(200)
       .execute();
     for (const b of candidates) {
+      if (exclude(b)) continue;
       const reasons: string[] = [];
       let score = 0;
       const shared = b.name_keys.filter((k) => a.name_keys.includes(k));
@@ -156,6 +176,7 @@ export async function findMatches(
       .execute();
     const facts = factsOf(a);
     for (const b of candidates) {
+      if (exclude(b)) continue;
       const m = matchPersons(facts, factsOf(b));
       if (m.verdict === 'strong' || m.verdict === 'possible') {
         found.push({
@@ -170,7 +191,7 @@ export async function findMatches(
       }
     }
   }
-  return bestPerAgency(found);
+  return found;
 }
 
 export interface AgencyInfo {

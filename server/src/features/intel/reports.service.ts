@@ -4,12 +4,14 @@ import type { Auditor } from '../../platform/audit/audit.ts';
 import type { Viewer } from '../../platform/auth/viewer.ts';
 import type { Clock } from '../../platform/clock/clock.ts';
 import type { Database, Tx } from '../../platform/db/database.ts';
-import { emit } from '../../platform/events/outbox.ts';
+import { emitMany } from '../../platform/events/outbox.ts';
 import type { Notifier } from '../../platform/events/types.ts';
 import { type FieldError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { validateMarking } from '../../platform/markings/markings.ts';
 import { agencyInfos } from './agencies-lookup.ts';
 import { AlertsRepository, type NewAlert } from './alerts.repository.ts';
+import { type BatchItem, type BatchOutcome, BULK_GATE, BulkSubmitter } from './bulk-submit.ts';
+import { intelChanged } from './graph-cache.ts';
 import { alertsForHit } from './hit-alerts.ts';
 import { viewHits } from './hit-view.ts';
 import { HitsRepository } from './hits.repository.ts';
@@ -31,9 +33,11 @@ export const reader = (v: Viewer) => ({ agencyId: v.agencyId, region: v.region }
 
 /** Publishes alerts: stored in the inbox and sent live, each to its own agency. */
 export async function publishAlerts(tx: Tx, repo: AlertsRepository, alerts: NewAlert[]): Promise<void> {
+  if (alerts.length === 0) return;
   const stored = await repo.insert(tx, alerts);
-  for (const [i, a] of alerts.entries()) {
-    await emit(tx, {
+  await emitMany(
+    tx,
+    alerts.map((a, i) => ({
       topic: `intel.${a.kind}.alert`,
       data: {
         alertId: stored[i]?.id,
@@ -45,20 +49,22 @@ export async function publishAlerts(tx: Tx, repo: AlertsRepository, alerts: NewA
       },
       audience: { kind: 'agencies', agencyIds: [a.agencyId] },
       occurredAt: a.at,
-    });
-  }
+    })),
+  );
 }
 
 /**
- * Records a read of intelligence in the audit chain. Reads of an agency's own records are not
- * logged here (its writes already are); reads of what other agencies shared always are.
+ * Records a read of intelligence in the audit trail. Reads of an agency's own records are not
+ * logged here (its writes already are); reads of what other agencies shared always are. Resolves
+ * once the record is committed (callers answer only after it); it joins the hash chain in a batch
+ * shortly after (platform/audit/pending.ts), so reads do not queue behind the chain lock.
  */
 export async function auditRead(
   d: Pick<IntelDeps, 'database' | 'audit'>,
   viewer: Viewer,
   entry: { action: string; objectType: string; objectId: string | null; details?: Record<string, unknown> },
 ): Promise<void> {
-  await d.database.transaction((tx) => d.audit(tx, { viewer }, entry));
+  await d.audit.read(d.database, { viewer }, entry);
 }
 
 /** Intelligence reports: submit (validate, normalise, store, cross-match, alert), read, list. */
@@ -66,7 +72,20 @@ export class ReportsService {
   readonly repo = new ReportsRepository();
   readonly hits = new HitsRepository();
   readonly alerts = new AlertsRepository();
-  constructor(private readonly d: IntelDeps) {}
+  readonly #bulk: BulkSubmitter;
+  constructor(private readonly d: IntelDeps) {
+    this.#bulk = new BulkSubmitter(d, this.repo, this.hits, this.alerts);
+  }
+
+  /**
+   * Many reports in one transaction (bulk import, benchmarks): the outcome of submitting them
+   * one after another in this order, one outcome per item (invalid items are refused alone).
+   */
+  async submitBatch(items: BatchItem[], opts: { requestId?: string; at?: Date } = {}): Promise<BatchOutcome[]> {
+    const out = await this.#bulk.submit(items, opts);
+    intelChanged();
+    return out;
+  }
 
   async submit(viewer: Viewer, input: NewReport, opts: { requestId?: string; at?: Date } = {}): Promise<Report> {
     const { database, clock } = this.d;
@@ -93,6 +112,7 @@ export class ReportsService {
       }
       throw e;
     });
+    intelChanged();
     this.d.events.notify();
     return this.get(viewer, reportId);
   }
@@ -117,6 +137,8 @@ export class ReportsService {
       }
       // Two agencies submitting the same selector at once must see each other: each takes the
       // selector's lock before storing and matching (sorted, so no deadlock).
+      // A bulk batch holds the gate exclusively (bulk-submit.ts): wait for it, let others pass.
+      await sql`select pg_advisory_xact_lock_shared(${BULK_GATE})`.execute(tx);
       const keys = [...new Set(prepared.entities.flatMap((e) => (e.key ? [e.key] : [])))].sort();
       for (const k of keys) await sql`select pg_advisory_xact_lock(7300, hashtext(${k}))`.execute(tx);
       const report = await this.repo.insertReport(tx, {

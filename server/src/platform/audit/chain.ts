@@ -4,6 +4,9 @@ import canonicalizeModule from 'canonicalize';
 // canonicalize is CommonJS (module.exports = fn): its default import is the function at run time.
 const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
 
+/** Serialises appenders so the chain stays a line; held until the transaction ends. */
+export const AUDIT_LOCK = 7202;
+
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** The fields of an audit row that its hash covers. */

@@ -1,2 +1,3 @@
 export * from './audit.ts';
+export * from './pending.ts';
 export * from './verify.ts';

@@ -6,7 +6,7 @@ import type { NewReport, Report } from '@cordon/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../platform/http/errors.ts';
 import { errorsCsv, Progress } from './error-report.ts';
-import { detectFormat, type ImportDeps, runImport } from './import-run.ts';
+import { BULK_SIZE, detectFormat, type ImportDeps, runImport } from './import-run.ts';
 
 const defaultMarking = {
   tlp: 'AMBER',
@@ -93,6 +93,36 @@ describe('runImport', () => {
       { row: 4, field: '', message: 'database went away (report not stored)' },
     ]);
     expect(await readFile(join(dir, 'b-errors.csv'), 'utf8')).toMatch(/^row,field,message\n3,selectors\.1\.value,/);
+  });
+
+  it('submits a big file in bulk batches, with the same counts and errors placed on their rows', async () => {
+    const rows = Array.from(
+      { length: BULK_SIZE + 20 },
+      (_, i) => `R${i},Report ${i},GREEN,GREEN,B2,selector,s1,domain,jobs-${i}.com`,
+    );
+    const path = await file('big.csv', `${HEADER}\n${rows.join('\n')}\n`);
+    const { deps, stored } = fakeService();
+    const batches: number[] = [];
+    deps.submitBatch = async (inputs) => {
+      batches.push(inputs.length);
+      return inputs.map((input, k) => {
+        if (input.title === 'Report 7') {
+          return { ok: false, error: new ValidationError([{ field: 'selectors.0.value', message: 'refused' }]) };
+        }
+        const seen = stored.has(input.sourceRef!);
+        stored.set(input.sourceRef!, {} as Report);
+        return { ok: true, reportId: `id-${k}`, created: !seen, entities: 1, hits: 0 };
+      });
+    };
+    const one = await runImport(deps, { file: path, defaultMarking });
+    // At least ten batches: 520 reports go in ten batches of 52.
+    expect(batches).toEqual(Array.from({ length: 10 }, () => 52));
+    expect(one).toMatchObject({ reports: BULK_SIZE + 20, created: BULK_SIZE + 19, present: 0, failed: 1 });
+    expect(one.errors).toEqual([
+      { row: 9, field: 'selectors.0.value', message: 'selectors.0.value: refused (report not stored)' },
+    ]);
+    const two = await runImport(deps, { file: path, defaultMarking });
+    expect(two).toMatchObject({ created: 0, present: BULK_SIZE + 19, failed: 1 });
   });
 
   it('dry-runs without submitting, and reads STIX (by content) with itemised errors', async () => {
