@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { type TestAgency, type TestContext, useTestApp } from '../../../test/app.ts';
 import { drivers } from '../../../test/db.ts';
+import { chainPendingAudit } from '../../platform/audit/pending.ts';
 
 const GREEN_ALL = {
   tlp: 'GREEN',
@@ -46,12 +47,17 @@ describe.each(drivers)('entity timeline, places, alert messages and taxonomy on 
       payload: { title: 'Report', summary: '', moTags: [], ...body },
     });
   const get = (cookie: string, url: string) => t().app.inject({ method: 'GET', url, headers: { cookie } });
-  const auditActions = async (action: string) =>
-    (
-      await sql<{ n: number }>`select count(*)::int as n from audit_log where action = ${action}`.execute(
-        t().database(),
-      )
-    ).rows[0]?.n ?? 0;
+  /** Audit rows of an action once pending read records are chained (reads are chained in batches). */
+  const auditActions = async (action: string) => {
+    await chainPendingAudit(t().db.database);
+    return (
+      (
+        await sql<{ n: number }>`select count(*)::int as n from audit_log where action = ${action}`.execute(
+          t().database(),
+        )
+      ).rows[0]?.n ?? 0
+    );
+  };
 
   /** TH: a phone used by a recruiter who recruits for a compound; PH holds the same phone, marked for KE only. */
   let worlds = 0;
