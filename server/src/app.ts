@@ -135,6 +135,8 @@ export async function buildApp(deps: AppDeps) {
     cipher,
     events: deps.events,
     intel: intel.reports,
+    // A verified missing-relative report opens a rescue case.
+    rescue: rescue.cases,
   });
   const finance = createFinanceFeature({
     database: deps.database,
