@@ -144,6 +144,8 @@ export async function buildApp(deps: AppDeps) {
     audit,
     events: deps.events,
     jobs: deps.jobs,
+    // Accounts and wallets may become a draft Silver Notice (asset tracing of a person).
+    notices: notices.notices,
   });
 
   await app.register(helmet, {
