@@ -121,6 +121,8 @@ export const NewMissingRelative = Type.Object(
     relativeAge: Type.Optional(Type.Integer({ minimum: 10, maximum: 100 })),
     lastKnownPlace: Type.String({ minLength: 2, maxLength: 300 }),
     lastContactOn: Type.Optional(Type.String({ format: 'date' })),
+    /** the reporter's relation to the missing person (e.g. "mother") */
+    relation: Type.Optional(Type.String({ minLength: 2, maxLength: 100 })),
     circumstances: Type.String({ minLength: 10, maxLength: 5_000 }),
     contact: Type.String({ minLength: 3, maxLength: 300 }),
     lang: Lang,
@@ -171,6 +173,8 @@ export const TriageItem = Type.Object(
     additions: Type.Array(Type.Object({ text: Type.String(), at: IsoDateTime }, { additionalProperties: false })),
     duplicates: Type.Integer({ description: 'later submissions with the same content' }),
     intelReportId: Type.Union([Uuid, Type.Null()]),
+    /** the rescue case a verified missing-relative report opened (where the rescue area exists) */
+    rescueCaseId: Type.Union([Uuid, Type.Null()]),
     decisionNote: Type.Union([Type.String(), Type.Null()]),
     createdAt: IsoDateTime,
   },
@@ -182,6 +186,11 @@ export const TriageDecision = Type.Object(
   {
     decision: Type.Union([Type.Literal('verify'), Type.Literal('reject')]),
     note: Type.Optional(Type.String({ maxLength: 2_000 })),
+    /**
+     * Missing relative: the country where the person is believed to be held (the rescue case's host
+     * country); default: the report's country.
+     */
+    hostCountry: Type.Optional(CountryCode),
   },
   { additionalProperties: false },
 );

@@ -104,6 +104,8 @@ export async function buildApp(deps: AppDeps) {
     events: deps.events,
     centreMatchKm: deps.centreMatchKm ?? 1,
   });
+  const notices = createNoticesFeature({ database: deps.database, clock: deps.clock, audit, events: deps.events });
+  deps.jobs.register(NOTICE_EXPIRY_JOB, notices.notices.expire);
   const rescue = createRescueFeature({
     database: deps.database,
     clock: deps.clock,
@@ -115,6 +117,8 @@ export async function buildApp(deps: AppDeps) {
     ...(deps.rescueDeadlines ? { deadlines: deps.rescueDeadlines } : {}),
     // A case's last known location may name an intelligence scam centre the viewer may see.
     scamCentre: scamCentresOf(intel),
+    // A case person may become a draft Yellow Notice (missing person) of the notices feature.
+    notices: notices.notices,
   });
   deps.jobs.register(RESCUE_DEADLINE_JOB, rescue.cases.escalate);
   const operations = createOperationsFeature({
@@ -124,8 +128,6 @@ export async function buildApp(deps: AppDeps) {
     events: deps.events,
   });
   deps.jobs.register(TASK_OVERDUE_JOB, operations.operations.taskOverdue);
-  const notices = createNoticesFeature({ database: deps.database, clock: deps.clock, audit, events: deps.events });
-  deps.jobs.register(NOTICE_EXPIRY_JOB, notices.notices.expire);
   const awareness = createAwarenessFeature({
     database: deps.database,
     clock: deps.clock,
@@ -133,6 +135,8 @@ export async function buildApp(deps: AppDeps) {
     cipher,
     events: deps.events,
     intel: intel.reports,
+    // A verified missing-relative report opens a rescue case.
+    rescue: rescue.cases,
   });
   const finance = createFinanceFeature({
     database: deps.database,
@@ -140,6 +144,8 @@ export async function buildApp(deps: AppDeps) {
     audit,
     events: deps.events,
     jobs: deps.jobs,
+    // Accounts and wallets may become a draft Silver Notice (asset tracing of a person).
+    notices: notices.notices,
   });
 
   await app.register(helmet, {

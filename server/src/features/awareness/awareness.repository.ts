@@ -106,7 +106,14 @@ export class AwarenessRepository {
   async decide(
     tx: Tx,
     id: string,
-    v: { status: string; by: string | null; at: Date; note: string | null; intelReportId: string | null },
+    v: {
+      status: string;
+      by: string | null;
+      at: Date;
+      note: string | null;
+      intelReportId: string | null;
+      rescueCaseId: string | null;
+    },
   ) {
     return tx
       .updateTable('public_reports')
@@ -116,6 +123,7 @@ export class AwarenessRepository {
         decided_at: v.at,
         decision_note: v.note,
         intel_report_id: v.intelReportId,
+        rescue_case_id: v.rescueCaseId,
       })
       .where('id', '=', id)
       .where('status', '=', 'new')

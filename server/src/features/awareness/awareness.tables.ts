@@ -16,6 +16,8 @@ export interface PublicReportsTable {
   token_hash: string;
   campaign: string | null;
   intel_report_id: string | null;
+  /** The rescue case a verified missing-relative report opened (0014). */
+  rescue_case_id: Generated<string | null>;
   decided_by: string | null;
   decided_at: Date | null;
   decision_note: string | null;

@@ -4,17 +4,19 @@ import { awarenessRoutes, DEFAULT_PUBLIC_RATE_LIMITS, type PublicRateLimits } fr
 import { CampaignsService } from './campaigns.service.ts';
 import { DirectoryService } from './directory.service.ts';
 import { type AwarenessDeps, PublicService } from './public.service.ts';
-import { TriageService } from './triage.service.ts';
+import { type RescueOpener, TriageService } from './triage.service.ts';
 
 export type AwarenessFeature = ReturnType<typeof createAwarenessFeature>;
 
 /** Pillar 5, the public portal: checkers, public reports and their triage, campaigns, directory. */
-export function createAwarenessFeature(deps: AwarenessDeps & { intel: Pick<ReportsService, 'submit'> }) {
+export function createAwarenessFeature(
+  deps: AwarenessDeps & { intel: Pick<ReportsService, 'submit'>; rescue?: RescueOpener },
+) {
   const campaigns = new CampaignsService(deps);
   const feature = {
     campaigns,
     public: new PublicService(deps, campaigns),
-    triage: new TriageService(deps, deps.intel),
+    triage: new TriageService(deps, deps.intel, deps.rescue),
     directory: new DirectoryService(deps),
     async register(app: FastifyInstance, opts: { limits?: Partial<PublicRateLimits> } = {}) {
       await app.register(awarenessRoutes, {

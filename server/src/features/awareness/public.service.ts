@@ -129,6 +129,7 @@ export class PublicService {
       relativeAge: input.relativeAge ?? null,
       lastKnownPlace: input.lastKnownPlace,
       lastContactOn: input.lastContactOn ?? null,
+      relation: input.relation ?? null,
       circumstances: input.circumstances,
     };
     const hash = createHash('sha256')

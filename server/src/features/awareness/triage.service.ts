@@ -2,8 +2,10 @@ import type { Role, TriageDecision, TriageItem } from '@cordon/contracts';
 import type { Viewer } from '../../platform/auth/viewer.ts';
 import { hasRole } from '../../platform/auth/viewer.ts';
 import { emit } from '../../platform/events/outbox.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/http/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { COUNTRIES } from '../agencies/countries.ts';
 import type { ReportsService } from '../intel/reports.service.ts';
+import type { RescueFeature } from '../rescue/index.ts';
 import { AwarenessRepository } from './awareness.repository.ts';
 import type { AwarenessDeps } from './public.service.ts';
 
@@ -11,6 +13,19 @@ import type { AwarenessDeps } from './public.service.ts';
 export const TRIAGE_ROLES: Role[] = ['analyst', 'investigator', 'supervisor', 'case-worker'];
 /** Verifying a scam report turns it into intelligence: only those who may submit intelligence. */
 const SCAM_VERIFIERS: Role[] = ['analyst', 'investigator', 'supervisor'];
+/** Verifying a missing relative opens a rescue case: only those who work rescue cases. */
+const MISSING_VERIFIERS: Role[] = ['investigator', 'supervisor', 'case-worker'];
+/** The rescue service, where the rescue area exists: a verified missing relative opens a case. */
+export type RescueOpener = Pick<RescueFeature['cases'], 'open'>;
+
+interface MissingDetails {
+  relativeName: string;
+  relativeAge: number | null;
+  lastKnownPlace: string;
+  lastContactOn: string | null;
+  relation?: string | null;
+  circumstances: string;
+}
 
 interface ScamDetails {
   channel: string;
@@ -26,6 +41,7 @@ export class TriageService {
   constructor(
     private readonly d: AwarenessDeps,
     private readonly intel: Pick<ReportsService, 'submit'>,
+    private readonly rescue?: RescueOpener,
   ) {}
 
   async list(
@@ -53,6 +69,7 @@ export class TriageService {
         .map((a) => ({ text: cipher.decrypt(a.text_enc), at: a.created_at.toISOString() })),
       duplicates: Number(r.duplicates ?? 0),
       intelReportId: r.intel_report_id,
+      rescueCaseId: r.rescue_case_id ?? null,
       decisionNote: r.decision_note,
       createdAt: r.created_at.toISOString(),
     }));
@@ -117,6 +134,49 @@ export class TriageService {
       );
       intelReportId = report.id;
     }
+    let rescueCaseId: string | null = null;
+    if (input.decision === 'verify' && row.kind === 'missing-relative' && this.rescue) {
+      if (!hasRole(viewer, ...MISSING_VERIFIERS)) {
+        throw new ForbiddenError(
+          'Verifying a missing relative opens a rescue case: it needs an investigator, supervisor or case worker.',
+        );
+      }
+      if (input.hostCountry && !COUNTRIES.has(input.hostCountry))
+        throw ValidationError.field('hostCountry', 'unknown country code');
+      const details = JSON.parse(cipher.decrypt(row.details_enc)) as MissingDetails;
+      const contact = row.contact_enc ? cipher.decrypt(row.contact_enc) : undefined;
+      const place = details.lastKnownPlace.slice(0, 2000);
+      const kase = await this.rescue.open(
+        viewer,
+        {
+          // Not personal: the portal reference only.
+          title: `Public report ${row.reference}`,
+          hostCountry: input.hostCountry ?? row.country,
+          persons: [
+            {
+              name: details.relativeName.slice(0, 200),
+              // The portal routes a report to the reporter's country, taken as the relative's nationality.
+              nationality: row.country,
+              ...(details.relativeAge !== null ? { age: details.relativeAge } : {}),
+              description: [details.lastContactOn ? `last contact ${details.lastContactOn}` : '', details.circumstances]
+                .filter(Boolean)
+                .join('\n')
+                .slice(0, 2000),
+            },
+          ],
+          location: { description: place },
+          reporter: {
+            channel: 'public',
+            relation: (details.relation ?? 'relative').slice(0, 100),
+            ...(contact ? { contact: contact.slice(0, 200) } : {}),
+          },
+          // The reporter left a contact on the portal so as to be contacted back.
+          consentToContact: Boolean(contact),
+        },
+        { ...(requestId ? { requestId } : {}) },
+      );
+      rescueCaseId = kase.id;
+    }
     const at = clock.now();
     await database.transaction(async (tx) => {
       const done = await this.repo.decide(tx, id, {
@@ -125,11 +185,12 @@ export class TriageService {
         at,
         note: input.note ?? null,
         intelReportId,
+        rescueCaseId,
       });
       if (!done) throw new ConflictError('This report was decided meanwhile.');
       await emit(tx, {
         topic: 'awareness.triage.decided',
-        data: { id, reference: row.reference, decision: input.decision, intelReportId },
+        data: { id, reference: row.reference, decision: input.decision, intelReportId, rescueCaseId },
         audience: { kind: 'agencies', agencyIds: [viewer.agencyId] },
         occurredAt: at,
       });
@@ -140,7 +201,7 @@ export class TriageService {
           action: `awareness.triage.${input.decision}`,
           objectType: 'public_report',
           objectId: id,
-          details: { intelReportId },
+          details: { intelReportId, rescueCaseId },
         },
       );
     });

@@ -1,5 +1,5 @@
 import type { RouteRule } from '../../../test/authz.ts';
-import { FINANCE_READERS, FINANCE_WRITERS } from './finance.routes.ts';
+import { FINANCE_READERS, FINANCE_WRITERS, SILVER_DRAFTERS } from './finance.routes.ts';
 
 const ZERO = '00000000-0000-4000-8000-000000000000';
 const marking = { tlp: 'GREEN', audience: { kind: 'all' }, pap: 'GREEN', reliability: 'C', credibility: '3' };
@@ -11,6 +11,13 @@ export const financeRoutes: RouteRule[] = [
   { method: 'POST', url: '/api/finance/accounts', ...w, body: account },
   { method: 'GET', url: '/api/finance/accounts', ...r },
   { method: 'GET', url: `/api/finance/accounts/${ZERO}`, ...r },
+  {
+    method: 'POST',
+    url: '/api/finance/silver-notice',
+    roles: SILVER_DRAFTERS,
+    scopes: ['notices:write'],
+    body: { accountIds: [ZERO] },
+  },
   { method: 'POST', url: `/api/finance/accounts/${ZERO}/tags`, ...w, body: { tag: 'mule' } },
   {
     method: 'POST',

@@ -4,6 +4,7 @@ import {
   AccountInput,
   Balance,
   BatchResult,
+  CountryCode,
   Detection,
   FREEZE_STATES,
   Freeze,
@@ -32,6 +33,23 @@ export const FINANCE_READERS: Role[] = ['finance', 'investigator', 'analyst', 's
 export const FINANCE_WRITERS: Role[] = ['finance', 'investigator', 'supervisor'];
 export const read = { auth: { roles: FINANCE_READERS, scopes: ['finance:read' as const] } };
 export const write = { auth: { roles: FINANCE_WRITERS, scopes: ['finance:write' as const] } };
+/** Drafting a notice from accounts: finance writers who may also draft notices. */
+export const SILVER_DRAFTERS: Role[] = ['investigator', 'supervisor'];
+const SilverNoticeBody = Type.Object(
+  {
+    accountIds: Type.Array(Uuid, { minItems: 1, maxItems: 50, uniqueItems: true }),
+    subject: Type.Optional(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 2, maxLength: 200 }),
+          nationalities: Type.Array(CountryCode, { minItems: 1, maxItems: 5, uniqueItems: true }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
 const tags = ['finance'];
 const Id = Type.Object({ id: Uuid });
 
@@ -189,6 +207,20 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature 
       },
     },
     async (request) => ({ stored: await accounts.putRates(viewerOf(request), request.body.rows) }),
+  );
+  app.post(
+    '/api/finance/silver-notice',
+    {
+      config: { auth: { roles: SILVER_DRAFTERS, scopes: ['notices:write'] } },
+      schema: {
+        tags,
+        summary: 'Draft a Silver Notice (asset tracing of a person) prefilled with accounts and wallets',
+        body: SilverNoticeBody,
+        response: { 201: Type.Object({ noticeId: Uuid }, { additionalProperties: false }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await accounts.draftSilverNotice(viewerOf(request), request.body, request.id)),
   );
   app.post(
     '/api/finance/trace',

@@ -20,6 +20,7 @@ import type { Notifier } from '../../platform/events/types.ts';
 import { type FieldError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { fromColumns, type MarkingColumns, toColumns } from '../../platform/markings/columns.ts';
 import { validateMarking } from '../../platform/markings/markings.ts';
+import type { NoticesFeature } from '../notices/index.ts';
 import { canonicalAccount } from './accounts.ts';
 import { detect } from './detectors.ts';
 import { type AccountRow, FinanceRepository, type NewTxRow, type TxRow } from './finance.repository.ts';
@@ -32,6 +33,14 @@ export interface FinanceDeps {
   clock: Clock;
   audit: Auditor;
   events: Notifier;
+  /** The notices feature, where it exists: accounts and wallets become a draft Silver Notice. */
+  notices?: Pick<NoticesFeature['notices'], 'create'>;
+}
+
+/** A Silver Notice (asset tracing of a person) drafted from accounts and wallets. */
+export interface SilverNoticeInput {
+  accountIds: string[];
+  subject?: { name: string; nationalities: string[] };
 }
 
 export const reader = (v: Viewer) => ({ agencyId: v.agencyId, region: v.region });
@@ -77,6 +86,65 @@ export class FinanceService {
     const a = await this.repo.account(db, id);
     if (!a) throw new NotFoundError('account');
     return toAccount(a, await this.repo.tagsOf(db, [a.id]));
+  }
+
+  /**
+   * Drafts a Silver Notice (asset tracing of a person) through the notices feature, prefilled with
+   * the accounts and wallets (from an account page or a trace). The draft belongs to the viewer's
+   * agency; the person, if not given, is left for the officer to fill before submission.
+   */
+  async draftSilverNotice(viewer: Viewer, input: SilverNoticeInput, requestId?: string): Promise<{ noticeId: string }> {
+    const notices = this.d.notices;
+    if (!notices) throw new NotFoundError('notices feature');
+    const db = this.d.database.db;
+    const accounts: Account[] = [];
+    for (const [i, id] of input.accountIds.entries()) {
+      const a = await this.repo.account(db, id);
+      if (!a) throw ValidationError.field(`accountIds.${i}`, 'unknown account');
+      accounts.push(toAccount(a, []));
+    }
+    const lines = accounts.map((a) => {
+      const where = [a.chain, a.bank, a.provider, a.country].filter(Boolean).join(', ');
+      return `- ${a.type} ${a.display}${where ? ` (${where})` : ''} [${a.key}]`;
+    });
+    const jurisdictions = [...new Set(accounts.map((a) => a.country).filter((c): c is string => Boolean(c)))];
+    const first = accounts[0] as Account;
+    const draft = await notices.create(
+      viewer,
+      {
+        type: 'silver',
+        title:
+          `Asset tracing: ${input.subject?.name ?? first.display}${accounts.length > 1 ? ` and ${accounts.length - 1} more` : ''}`.slice(
+            0,
+            300,
+          ),
+        summary: `Drafted from criminal finance (${accounts.length} account${accounts.length === 1 ? '' : 's'}).`,
+        details: {
+          ...(input.subject
+            ? { subject: { name: input.subject.name, nationalities: input.subject.nationalities } }
+            : {}),
+          assetsSought: `Assets held or controlled through these accounts and wallets:\n${lines.join('\n')}`.slice(
+            0,
+            5000,
+          ),
+          ...(jurisdictions.length > 0 ? { jurisdictions } : {}),
+        },
+      },
+      requestId,
+    );
+    await this.d.database.transaction((tx) =>
+      this.d.audit(
+        tx,
+        { viewer, requestId: requestId ?? null },
+        {
+          action: 'finance.silver-notice',
+          objectType: 'notice',
+          objectId: draft.id,
+          details: { accountIds: input.accountIds },
+        },
+      ),
+    );
+    return { noticeId: draft.id };
   }
 
   async listAccounts(viewer: Viewer, o: { q?: string; limit: number; offset: number }): Promise<Account[]> {

@@ -10,7 +10,7 @@ import type { IntelFeature } from '../intel/index.ts';
 import { PersonalData } from './personal-data.ts';
 import { checkDeadlineTable, DEFAULT_DEADLINES, type DeadlineTable } from './protocol.ts';
 import { rescueRoutes } from './rescue.routes.ts';
-import { DEADLINE_JOB, RescueService, type ScamCentreRef } from './rescue.service.ts';
+import { DEADLINE_JOB, type RescueDeps, RescueService, type ScamCentreRef } from './rescue.service.ts';
 
 export { DEADLINE_JOB };
 export type RescueFeature = ReturnType<typeof createRescueFeature>;
@@ -28,6 +28,8 @@ export interface RescueFeatureDeps {
   deadlines?: DeadlineTable;
   /** A scam centre of the intelligence feature, if it exists and the viewer may see it. */
   scamCentre: (viewer: Viewer, id: string) => Promise<ScamCentreRef | null>;
+  /** The notices feature, where it exists (a case person becomes a draft Yellow Notice). */
+  notices?: RescueDeps['notices'];
 }
 
 /** Pillar 4: locate, rescue and repatriate trafficking victims. */

@@ -1,5 +1,5 @@
 import type { RouteRule } from '../../../test/authz.ts';
-import { RESCUE_READERS, RESCUE_WRITERS } from './rescue.routes.ts';
+import { RESCUE_READERS, RESCUE_WRITERS, YELLOW_DRAFTERS } from './rescue.routes.ts';
 
 const ZERO = '00000000-0000-4000-8000-000000000000';
 const read = { roles: RESCUE_READERS, scopes: ['rescue:read' as const] };
@@ -31,6 +31,12 @@ export const rescueRoutes: RouteRule[] = [
   },
   // The matrix sends JSON; the route reads text/csv, so allowed callers get a 4xx for the body, not 403.
   { method: 'POST', url: `/api/rescue/cases/${ZERO}/persons/csv`, ...write, body: { csv: 'name,nationality' } },
+  {
+    method: 'POST',
+    url: `/api/rescue/cases/${ZERO}/persons/${ZERO}/yellow-notice`,
+    roles: YELLOW_DRAFTERS,
+    scopes: ['notices:write'],
+  },
   { method: 'POST', url: `/api/rescue/persons/${ZERO}/screening`, ...write, body: { indicators: [] } },
   {
     method: 'POST',

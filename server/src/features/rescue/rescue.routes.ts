@@ -27,6 +27,8 @@ export const RESCUE_READERS: Role[] = ['investigator', 'supervisor', 'case-worke
 export const RESCUE_WRITERS: Role[] = ['investigator', 'supervisor', 'case-worker'];
 const read = { auth: { roles: RESCUE_READERS, scopes: ['rescue:read' as const] } };
 const write = { auth: { roles: RESCUE_WRITERS, scopes: ['rescue:write' as const] } };
+/** Drafting a notice from a case: case workers who may also draft notices (police of the team). */
+export const YELLOW_DRAFTERS: Role[] = ['investigator', 'supervisor'];
 const tags = ['rescue'];
 const CaseParams = Type.Object({ id: Uuid });
 /** Mass registration: 10,000 rows of a raid in one request. */
@@ -162,6 +164,24 @@ export const rescueRoutes: FastifyPluginAsyncTypebox<{ rescue: RescueFeature }> 
     },
     (request) =>
       svc.registerCsv(viewerOf(request), request.params.id, String(request.body ?? ''), { requestId: request.id }),
+  );
+  app.post(
+    '/api/rescue/cases/:id/persons/:personId/yellow-notice',
+    {
+      config: { auth: { roles: YELLOW_DRAFTERS, scopes: ['notices:write'] } },
+      schema: {
+        tags,
+        summary: 'Draft a Yellow Notice (missing person) from a person of the case; answers the draft notice id',
+        params: Type.Object({ id: Uuid, personId: Uuid }),
+        response: { 201: Type.Object({ noticeId: Uuid }, { additionalProperties: false }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await svc.draftYellowNotice(viewerOf(request), request.params.id, request.params.personId, {
+          requestId: request.id,
+        }),
+      ),
   );
   app.post(
     '/api/rescue/persons/:id/screening',

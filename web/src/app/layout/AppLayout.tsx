@@ -8,6 +8,7 @@ import { AlertToasts } from '../../features/intel/inbox/AlertToasts.tsx';
 import { canReadIntel } from '../../features/intel/shared/intelRoles.ts';
 import { NoticesLive } from '../../features/notices/NoticesLive.tsx';
 import { OperationsLive } from '../../features/operations/OperationsLive.tsx';
+import { RescueLive } from '../../features/rescue/RescueLive.tsx';
 import { useMe } from '../session.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { AppNavbar } from './AppNavbar.tsx';
@@ -28,6 +29,7 @@ export function AppLayout() {
       {canReadIntel(me) ? <AlertToasts /> : null}
       <OperationsLive />
       <NoticesLive />
+      <RescueLive />
       <a href="#main" className="cordon-skip-link">
         {t('app.skipToContent')}
       </a>

@@ -1,5 +1,18 @@
 import type { TriageItem } from '@cordon/contracts';
-import { Alert, Badge, Button, Card, Group, List, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +28,8 @@ function ItemCard({ item }: { item: TriageItem }) {
   const { t } = useTranslation();
   const decide = useDecide();
   const [note, setNote] = useState('');
+  const [hostCountry, setHostCountry] = useState('');
+  const host = hostCountry.trim().toUpperCase();
   const d = item.details as Details;
   const selectors = Array.isArray(d.selectors)
     ? (d.selectors as { kind: string; value: string; key: string | null }[])
@@ -69,10 +84,17 @@ function ItemCard({ item }: { item: TriageItem }) {
               {t('awareness.lastContact')}: {str(d.lastContactOn)}
             </Text>
           ) : null}
+          {d.relation ? (
+            <Text size="sm">
+              {t('awareness.relation')}: {str(d.relation)}
+            </Text>
+          ) : null}
           <Text style={{ whiteSpace: 'pre-wrap' }}>{str(d.circumstances)}</Text>
-          <Text size="sm" c="dimmed">
-            {t('awareness.rescueNote')}
-          </Text>
+          {item.status === 'new' ? (
+            <Text size="sm" c="dimmed">
+              {t('awareness.rescueNote')}
+            </Text>
+          ) : null}
         </Stack>
       )}
       {item.contact && (
@@ -94,9 +116,26 @@ function ItemCard({ item }: { item: TriageItem }) {
             maxLength={2000}
             autosize
           />
+          {item.kind === 'missing-relative' ? (
+            <TextInput
+              label={t('awareness.hostCountry')}
+              description={t('awareness.hostCountryHint')}
+              value={hostCountry}
+              onChange={(e) => setHostCountry(e.currentTarget.value)}
+              maxLength={2}
+              w={{ base: '100%', sm: 320 }}
+            />
+          ) : null}
           <Group gap="xs">
             <Button
-              onClick={() => decide.mutate({ id: item.id, decision: 'verify', ...(note ? { note } : {}) })}
+              onClick={() =>
+                decide.mutate({
+                  id: item.id,
+                  decision: 'verify',
+                  ...(note ? { note } : {}),
+                  ...(item.kind === 'missing-relative' && host ? { hostCountry: host } : {}),
+                })
+              }
               loading={decide.isPending}
             >
               {item.kind === 'scam' ? t('awareness.verifyToIntel') : t('awareness.verify')}
@@ -120,6 +159,14 @@ function ItemCard({ item }: { item: TriageItem }) {
             <>
               {' · '}
               <a href={`/console/intel/reports/${item.intelReportId}`}>{t('awareness.openIntel')}</a>
+            </>
+          ) : null}
+          {item.rescueCaseId ? (
+            <>
+              {' · '}
+              <a href={`/console/rescue/cases/${item.rescueCaseId}`} data-testid="rescue-case-link">
+                {t('awareness.openRescue')}
+              </a>
             </>
           ) : null}
         </Text>

@@ -28,6 +28,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../app/api.ts';
@@ -36,7 +37,7 @@ import { useFormat } from '../../components/format.ts';
 import { RouterButton } from '../../components/links.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { caseQuery, useHandoff, useScreen, useTransition } from './api/rescueApi.ts';
+import { caseQuery, useDraftYellowNotice, useHandoff, useScreen, useTransition } from './api/rescueApi.ts';
 import { CaseMap } from './CaseMap.tsx';
 import { Countdown, RESCUE_WRITERS, RiskBadge, StageBadge, useServerNow } from './shared.tsx';
 
@@ -305,10 +306,38 @@ function ScreeningModal({ person, onClose }: { person: RescuePerson; onClose: ()
   );
 }
 
+/** Police of the team who may also draft notices: a person becomes a draft Yellow Notice. */
+const YELLOW_DRAFTERS = ['investigator', 'supervisor'] as const;
+
+function YellowNoticeButton({ c, person }: { c: RescueCase; person: RescuePerson }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const draft = useDraftYellowNotice(c.id);
+  return (
+    <Button
+      size="compact-xs"
+      variant="subtle"
+      color="yellow.9"
+      loading={draft.isPending}
+      aria-label={t('rescue.person.yellowNoticeLabel', { name: person.name })}
+      data-testid="yellow-notice"
+      onClick={() =>
+        draft.mutate(person.id, {
+          onSuccess: ({ noticeId }) => void navigate({ to: '/notices/$noticeId', params: { noticeId } }),
+        })
+      }
+    >
+      {t('rescue.person.yellowNotice')}
+    </Button>
+  );
+}
+
 function Persons({ c, canWrite }: { c: RescueCase; canWrite: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const me = useMe();
   const [screening, setScreening] = useState<RescuePerson | null>(null);
+  const canDraftNotice = hasAnyRole(me, ...YELLOW_DRAFTERS);
   const canScreen = canWrite && ['rescued', 'screened', 'sheltered', 'repatriation-arranged'].includes(c.stage);
   const shown = c.visiblePersons.slice(0, 300);
   return (
@@ -378,6 +407,7 @@ function Persons({ c, canWrite }: { c: RescueCase; canWrite: boolean }) {
                             {p.screening ? t('rescue.screening.redo') : t('rescue.screening.do')}
                           </Button>
                         ) : null}
+                        {canDraftNotice ? <YellowNoticeButton c={c} person={p} /> : null}
                       </Group>
                     </Table.Td>
                     <Table.Td>

@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { accountQuery, financeKeys } from '../api/financeApi.ts';
 import { useFinancePermissions } from '../roles.ts';
+import { SilverNoticeButton } from '../SilverNoticeButton.tsx';
 
 /** One account or wallet: its canonical key, agencies' tags, and the transfers I may read. */
 export function AccountPage({ accountId }: { accountId: string }) {
@@ -38,9 +39,12 @@ export function AccountPage({ accountId }: { accountId: string }) {
             {t(`finance.types.${account.type}`)} · {account.key}
           </Text>
         </Stack>
-        <RouterButton to="/finance/trace" search={{ accountId }} variant="light">
-          {t('finance.accounts.traceFrom')}
-        </RouterButton>
+        <Group gap="xs" align="flex-start">
+          <RouterButton to="/finance/trace" search={{ accountId }} variant="light">
+            {t('finance.accounts.traceFrom')}
+          </RouterButton>
+          <SilverNoticeButton accountIds={[accountId]} />
+        </Group>
       </Group>
       <Group gap="xs">
         {account.tags.map((x) => (

@@ -20,6 +20,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { downloadTrace, useTrace } from '../api/financeApi.ts';
 import { useFinancePermissions } from '../roles.ts';
+import { SilverNoticeButton } from '../SilverNoticeButton.tsx';
 import { FreezeRequestModal } from './FreezeRequestModal.tsx';
 import { SankeyChart } from './SankeyChart.tsx';
 
@@ -131,6 +132,7 @@ export function TracePage({ search }: { search: { accountId?: string; tx?: strin
               >
                 {t('finance.trace.exportStix')}
               </Button>
+              <SilverNoticeButton accountIds={result.nodes.map((n) => n.accountId)} size="xs" />
             </Group>
           </Group>
           <Text size="sm" c="dimmed">

@@ -125,3 +125,13 @@ export function useAdvanceBatch() {
     onSuccess: refresh,
   });
 }
+
+/** Drafts a Yellow Notice (missing person) from a person of the case; answers the draft's id. */
+export function useDraftYellowNotice(caseId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (personId: string) =>
+      api<{ noticeId: string }>('POST', `/api/rescue/cases/${caseId}/persons/${personId}/yellow-notice`),
+    onSuccess: refresh,
+  });
+}
