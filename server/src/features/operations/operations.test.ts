@@ -259,7 +259,7 @@ describe.each(drivers)('joint operations on %s', (driver) => {
     // A third, unrelated compound in the same country and far away: no hit, no conflict.
     const c = await centre(ph, { name: 'Golden Fortune Park', location: { lat: 10.6, lon: 103.5 } });
     expect(c.hits).toHaveLength(0);
-    const [entA, entB, entC] = [a, b, c].map((r) => r.entities[0]?.id as string);
+    const [entA, entB, entC] = [a, b, c].map((r) => r.entities[0]?.id as string) as [string, string, string];
     const opTh = await plan(th, [], 'Compound TH');
     const opKh = await plan(kh, [], 'Compound KH');
     const opPh = await plan(ph, [], 'Compound PH');
