@@ -192,6 +192,26 @@ describe('operations (real server, two browsers)', () => {
     await shot(th, 'operations-compound-targets-1280');
   });
 
+  it('adds a register entry and withdraws it from the deconfliction page, at 1280 and 375 px', async () => {
+    await kh.goto(`${server.baseUrl}/console/operations/deconfliction`);
+    await kh.getByRole('heading', { level: 1, name: 'Deconfliction' }).waitFor();
+    const form = kh.locator('section[aria-labelledby="register-add"]');
+    await field(form, 'Value').fill('+855 12 345 678');
+    await field(form, 'Contact point').fill(KH_CONTACT);
+    await form.getByRole('button', { name: 'Add entry' }).click();
+    const row = kh.getByTestId('register').getByRole('row').filter({ hasText: 'phone:+85512345678' });
+    await row.waitFor();
+    expect(await seriousAxeViolations(kh)).toEqual([]);
+    await shot(kh, 'operations-register-1280');
+    kh.once('dialog', (d) => void d.accept());
+    await row.getByRole('button', { name: /^Withdraw / }).click();
+    await row.getByText('Withdrawn').waitFor();
+    await kh.setViewportSize({ width: 375, height: 800 });
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(kh, 'operations-register-375', true);
+    expect(await seriousAxeViolations(kh)).toEqual([]);
+  });
+
   it('shows the demo operation’s results and a numbers-only public summary, at 1280 and 375 px', async () => {
     await th.goto(`${server.baseUrl}/console/operations`);
     await th.getByRole('link', { name: 'Sea Lantern' }).click();

@@ -68,7 +68,7 @@ export function DeconflictionPage() {
                       write ? (
                         <Button
                           size="xs"
-                          variant="light"
+                          variant="filled"
                           color="red.9"
                           aria-label={t('operations.register.withdrawOf', { label: r.label })}
                           loading={withdraw.isPending && withdraw.variables === r.id}

@@ -1,4 +1,4 @@
-import { Group, Select, Stack, Text } from '@mantine/core';
+import { Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -65,17 +65,9 @@ export function EntityPicker({ value, onChange, error }: Props) {
             <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
               {option.label}
             </Text>
-            <Group gap="xs">
-              <Text size="xs" c="dimmed">
-                {o?.kind}
-              </Text>
-              <Text size="xs" c="dimmed">
-                ·
-              </Text>
-              <Text size="xs" c="dimmed">
-                {o?.agency}
-              </Text>
-            </Group>
+            <Text size="xs" c="dimmed">
+              {o ? `${o.kind} · ${o.agency}` : null}
+            </Text>
           </Stack>
         );
       }}
