@@ -9,7 +9,10 @@ import { signIn } from './support/session.ts';
  * Operations, end to end: the Thai and the Cambodian investigators each plan an operation in the
  * console and add the same phone number as a target (written differently); both consoles, left
  * open, get the deconfliction alert live, naming only the other agency and its contact point,
- * never the other operation; each acknowledges it on its board.
+ * never the other operation; each acknowledges it on its board. Then the same compound, held in
+ * intelligence by each agency under its own name (reported through the intel API, matched by
+ * alias and distance), is picked as a target from the intel search in both consoles: both are
+ * alerted live again.
  */
 const TH_USER = 'investigator@th.cordon.example';
 const KH_USER = 'investigator@kh.cordon.example';
@@ -57,6 +60,42 @@ async function addPhone(page: Page, value: string, country: string) {
     .getByTestId('targets')
     .getByText(/\+66 81 777 0123|081 777 0123|\+66817770123/)
     .waitFor();
+}
+
+const TH_CENTRE = 'Jinbei Compound 4 (e2e)';
+const KH_CENTRE = 'Building 4 at Jinbei (e2e)';
+
+/** Submits a scam-centre report through the intel API as the signed-in user of the page. */
+async function reportCentre(page: Page, centre: Record<string, unknown>): Promise<number> {
+  return page.evaluate(async (c) => {
+    const res = await fetch('/api/intel/reports', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({
+        title: `Compound report ${c.name}`,
+        summary: 'Seen from the river; armed guards at the gate.',
+        moTags: [],
+        marking: { tlp: 'GREEN', audience: { kind: 'all' }, pap: 'GREEN', reliability: 'B', credibility: '2' },
+        scamCentres: [{ ref: 'c', country: 'KH', status: 'active', ...c }],
+      }),
+    });
+    return res.status;
+  }, centre);
+}
+
+async function addCentre(page: Page, search: string, name: string, holder: string) {
+  await page.getByRole('tab', { name: /Targets/ }).click();
+  const form = page.locator('section[aria-labelledby="add-target-title"]');
+  await form.getByText('Intelligence entity', { exact: true }).first().click();
+  const picker = form.getByRole('textbox', { name: 'Intelligence entity' });
+  await picker.fill(search);
+  const option = page.getByRole('option').filter({ hasText: name }).filter({ hasText: holder });
+  await option.waitFor();
+  expect(await option.textContent()).toContain('Scam centre');
+  await option.click();
+  await form.getByRole('button', { name: 'Add target' }).click();
+  await page.getByTestId('targets').getByText(name).waitFor();
 }
 
 describe('operations (real server, two browsers)', () => {
@@ -119,6 +158,58 @@ describe('operations (real server, two browsers)', () => {
     await khCard.getByText('Acknowledged', { exact: true }).waitFor();
     expect(await seriousAxeViolations(kh)).toEqual([]);
     await shot(th, 'operations-conflicts-1280');
+  });
+
+  it('alerts both agencies live when each picks the same compound, held as two matched intel entities', async () => {
+    // Each agency reports the compound under its own name: intelligence matches them (alias, 70 m).
+    expect(await reportCentre(th, { name: TH_CENTRE, location: { lat: 11.5801, lon: 104.9101 } })).toBe(201);
+    expect(
+      await reportCentre(kh, { name: KH_CENTRE, aliases: [TH_CENTRE], location: { lat: 11.5806, lon: 104.9105 } }),
+    ).toBe(201);
+    await addCentre(th, 'Jinbei Compound', TH_CENTRE, 'National Central Bureau Thailand');
+    await th.setViewportSize({ width: 375, height: 800 });
+    const picker = th.getByRole('textbox', { name: 'Intelligence entity' });
+    await picker.click();
+    await picker.fill('Jinbei');
+    await th.getByRole('option').filter({ hasText: KH_CENTRE }).waitFor();
+    await shot(th, 'operations-entity-picker-375');
+    await th.keyboard.press('Escape');
+    await th.setViewportSize({ width: 1280, height: 800 });
+    await addCentre(kh, 'Building 4 at Jinbei', KH_CENTRE, 'Anti-Human-Trafficking Police Department');
+    const thToast = th.getByRole('alert').filter({ hasText: 'Deconfliction alert' }).filter({ hasText: TH_CENTRE });
+    await thToast.waitFor();
+    const thText = (await thToast.textContent()) ?? '';
+    expect(thText).toContain('Anti-Human-Trafficking Police Department');
+    expect(thText).toContain(KH_CONTACT);
+    expect(thText).not.toContain(KH_OP);
+    expect(thText).not.toContain(KH_CENTRE);
+    const khToast = kh.getByRole('alert').filter({ hasText: 'Deconfliction alert' }).filter({ hasText: KH_CENTRE });
+    await khToast.waitFor();
+    expect((await khToast.textContent()) ?? '').toContain('National Central Bureau Thailand');
+    expect((await khToast.textContent()) ?? '').not.toContain(TH_OP);
+    await th.getByTestId('targets').getByRole('row').filter({ hasText: TH_CENTRE }).getByText('1 conflict').waitFor();
+    expect(await seriousAxeViolations(th)).toEqual([]);
+    await shot(th, 'operations-compound-targets-1280');
+  });
+
+  it('adds a register entry and withdraws it from the deconfliction page, at 1280 and 375 px', async () => {
+    await kh.goto(`${server.baseUrl}/console/operations/deconfliction`);
+    await kh.getByRole('heading', { level: 1, name: 'Deconfliction' }).waitFor();
+    const form = kh.locator('section[aria-labelledby="register-add"]');
+    await field(form, 'Value').fill('+855 12 345 678');
+    await field(form, 'Contact point').fill(KH_CONTACT);
+    await form.getByRole('button', { name: 'Add entry' }).click();
+    const row = kh.getByTestId('register').getByRole('row').filter({ hasText: 'phone:+85512345678' });
+    await row.waitFor();
+    expect(await seriousAxeViolations(kh)).toEqual([]);
+    await shot(kh, 'operations-register-1280');
+    kh.once('dialog', (d) => void d.accept());
+    await row.getByRole('button', { name: /^Withdraw / }).click();
+    await row.getByText('Withdrawn').waitFor();
+    await kh.setViewportSize({ width: 375, height: 800 });
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(kh, 'operations-register-375', true);
+    expect(await seriousAxeViolations(kh)).toEqual([]);
   });
 
   it('shows the demo operation’s results and a numbers-only public summary, at 1280 and 375 px', async () => {

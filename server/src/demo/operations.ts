@@ -35,6 +35,7 @@ const day = (d: Date, plus: number) => new Date(d.getTime() + plus * 86_400_000)
  * targets from the demo intelligence, tasks, channel messages and results from three countries)
  * and "Mekong Shield" (Cambodian-led, planning), which targets the same recruiter line as Sea
  * Lantern, so a deconfliction conflict is raised on first start; plus a Philippine register entry.
+ * Viet Nam's NCB declines Sea Lantern and leaves its Mekong Shield invitation open.
  */
 export async function seedDemoOperations(database: Database, ops: OperationsService, clock: Clock): Promise<number> {
   const [th, ph, kh, id, vn] = [
@@ -74,6 +75,8 @@ export async function seedDemoOperations(database: Database, ops: OperationsServ
   await ops.answer(vPh, sea.id, { accept: true, contactPoint: 'NCB Manila duty officer, +63 2 8723 0401' });
   await ops.answer(vKh, sea.id, { accept: true, contactPoint: 'AHTPD liaison, +855 23 720 555' });
   await ops.answer(vId, sea.id, { accept: true, contactPoint: 'NCB Jakarta, +62 21 721 8098' });
+  // Viet Nam declines (no compound on its side of the operation's area); it stays invited to Mekong Shield.
+  if (vn) await ops.answer(systemViewer(vn), sea.id, { accept: false });
   await ops.transition(vTh, sea.id, 'active');
   for (const [i, c] of centres.entries()) {
     await ops.addTarget(vTh, sea.id, {

@@ -235,6 +235,54 @@ describe.each(drivers)('joint operations on %s', (driver) => {
     ).toBe(1);
   });
 
+  it('meets on one compound held by two agencies as two scam-centre entities intelligence matched', async () => {
+    const [th, kh, ph] = [await member(t(), 'TH'), await member(t(), 'KH'), await member(t(), 'PH')];
+    const centre = async (m: Member, c: Record<string, unknown>) => {
+      const r = await m.http.post('/api/intel/reports', {
+        title: `Compound seen by ${m.agency.country}`,
+        summary: '',
+        moTags: [],
+        marking: GREEN_ALL,
+        scamCentres: [{ ref: 'c', country: 'KH', status: 'active', ...c }],
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json() as { entities: { id: string }[]; hits: { kind: string }[] };
+    };
+    // Thailand knows it by its name, Cambodia by an alias and a point 80 m away: intelligence matches both.
+    const a = await centre(th, { name: 'Jinbei Compound 4', location: { lat: 11.5801, lon: 104.9101 } });
+    const b = await centre(kh, {
+      name: 'Building 4 at Jinbei',
+      aliases: ['Jinbei Compound 4'],
+      location: { lat: 11.5806, lon: 104.9106 },
+    });
+    expect(b.hits.filter((h) => h.kind === 'scam-centre')).toHaveLength(1);
+    // A third, unrelated compound in the same country and far away: no hit, no conflict.
+    const c = await centre(ph, { name: 'Golden Fortune Park', location: { lat: 10.6, lon: 103.5 } });
+    expect(c.hits).toHaveLength(0);
+    const [entA, entB, entC] = [a, b, c].map((r) => r.entities[0]?.id as string) as [string, string, string];
+    const opTh = await plan(th, [], 'Compound TH');
+    const opKh = await plan(kh, [], 'Compound KH');
+    const opPh = await plan(ph, [], 'Compound PH');
+    const add = (m: Member, op: string, entityId: string) =>
+      m.http.post(`/api/operations/${op}/targets`, { priority: 'critical', entityId });
+    const first = await add(th, opTh, entA);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ kind: 'scam-centre', conflicts: 0 });
+    expect((await add(ph, opPh, entC)).json().conflicts).toBe(0);
+    const second = await add(kh, opKh, entB);
+    expect(second.json()).toMatchObject({ kind: 'scam-centre', label: 'Building 4 at Jinbei', conflicts: 1 });
+    const thAlerts = await alerts(th.agency.id);
+    const khAlerts = await alerts(kh.agency.id);
+    expect(thAlerts).toHaveLength(1);
+    expect(khAlerts).toHaveLength(1);
+    expect(await alerts(ph.agency.id)).toHaveLength(0);
+    expect(JSON.stringify(thAlerts)).toContain('Compound KH desk');
+    expect(JSON.stringify(thAlerts)).not.toContain('Compound KH"');
+    expect(JSON.stringify(thAlerts)).not.toContain(opKh);
+    const [thConf] = (await th.http.get('/api/operations/conflicts')).json();
+    expect(thConf).toMatchObject({ other: { agencyId: kh.agency.id } });
+  });
+
   it('refuses targets the adder cannot see, bad selectors and non-participant owners', async () => {
     const [th, ph, ke] = [await member(t(), 'TH'), await member(t(), 'PH'), await member(t(), 'KE')];
     const secret = await ke.http.post('/api/intel/reports', {

@@ -1,4 +1,4 @@
-import type { NoticeType } from '@cordon/contracts';
+import { type NoticeType, SELECTOR_KINDS, type SelectorRef } from '@cordon/contracts';
 import { isApiError } from '../../app/api.ts';
 import type en from './locales/en.json';
 
@@ -83,9 +83,18 @@ export function toDetails(type: NoticeType, form: Record<string, string>): Recor
       const name = (form['subject.name'] ?? '').trim();
       const nats = codes(form['subject.nationalities'] ?? '');
       const dob = (form['subject.dateOfBirth'] ?? '').trim();
+      const aliases = (form['subject.aliases'] ?? '')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+      const sex = (form['subject.sex'] ?? '').trim();
+      const description = (form['subject.description'] ?? '').trim();
       if (name) subject.name = name;
+      if (aliases.length > 0) subject.aliases = aliases;
       if (nats.length > 0) subject.nationalities = nats;
       if (dob) subject.dateOfBirth = dob;
+      if (sex) subject.sex = sex;
+      if (description) subject.description = description;
       if (Object.keys(subject).length > 0) out.subject = subject;
     } else if (f.kind === 'consent') {
       if (v) out[f.name] = v === 'true';
@@ -106,10 +115,20 @@ export function toForm(details: Record<string, unknown>): Record<string, string>
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(details)) {
     if (k === 'subject' && v && typeof v === 'object') {
-      const s = v as { name?: string; nationalities?: string[]; dateOfBirth?: string };
+      const s = v as {
+        name?: string;
+        aliases?: string[];
+        nationalities?: string[];
+        dateOfBirth?: string;
+        sex?: string;
+        description?: string;
+      };
       out['subject.name'] = s.name ?? '';
+      out['subject.aliases'] = (s.aliases ?? []).join('\n');
       out['subject.nationalities'] = (s.nationalities ?? []).join(', ');
       out['subject.dateOfBirth'] = s.dateOfBirth ?? '';
+      out['subject.sex'] = s.sex ?? '';
+      out['subject.description'] = s.description ?? '';
     } else if (Array.isArray(v)) out[k] = v.join(k === 'objects' ? '\n' : ', ');
     else out[k] = String(v);
   }
@@ -125,4 +144,61 @@ export function detailErrors(error: unknown): Record<string, string> {
     out[f] ??= e.message;
   }
   return out;
+}
+
+/** One selector row of the form (the API's SelectorRef, as text). */
+export interface SelectorRow {
+  kind: SelectorRef['kind'];
+  value: string;
+  country: string;
+  /** Kept from a stored key (not edited in the form: a profile link names the platform). */
+  platform?: SelectorRef['platform'];
+  chain?: SelectorRef['chain'];
+  bank?: string;
+}
+
+/** Rows → the API's `selectors` (empty rows left out; the server normalises and names the row at fault). */
+export function toSelectorRefs(rows: SelectorRow[]): SelectorRef[] {
+  return rows
+    .filter((r) => r.value.trim())
+    .map((r) => ({
+      kind: r.kind,
+      value: r.value.trim(),
+      ...(r.country.trim() ? { country: r.country.trim().toUpperCase() } : {}),
+      ...(r.platform ? { platform: r.platform } : {}),
+      ...(r.chain ? { chain: r.chain } : {}),
+      ...(r.bank ? { bank: r.bank } : {}),
+    }));
+}
+
+const COUNTRY_FIRST = new Set(['passport', 'national-id', 'company-registration', 'bank-account']);
+
+/**
+ * A stored selector key (`phone:+66812345678`, `passport:TH:AA1234567`, `handle:telegram:x`,
+ * `crypto:tron:T…`, `bank-account:TH:-:123`) → a row that normalises back to the same key, so an
+ * edited draft keeps its links.
+ */
+export function selectorRowOfKey(key: string): SelectorRow | null {
+  const i = key.indexOf(':');
+  if (i < 1) return null;
+  const kind = key.slice(0, i) as SelectorRef['kind'];
+  if (!(SELECTOR_KINDS as readonly string[]).includes(kind)) return null;
+  const rest = key.slice(i + 1);
+  if (COUNTRY_FIRST.has(kind)) {
+    const [country = '', ...tail] = rest.split(':');
+    if (kind === 'bank-account') {
+      const [bank = '-', ...account] = tail;
+      return { kind, country, value: account.join(':'), ...(bank === '-' ? {} : { bank }) };
+    }
+    return { kind, country, value: tail.join(':') };
+  }
+  if (kind === 'handle' || kind === 'crypto') {
+    const j = rest.indexOf(':');
+    const head = rest.slice(0, j);
+    const value = rest.slice(j + 1);
+    return kind === 'handle'
+      ? { kind, country: '', value, platform: head as SelectorRef['platform'] }
+      : { kind, country: '', value, chain: head as SelectorRef['chain'] };
+  }
+  return { kind, country: '', value: rest };
 }

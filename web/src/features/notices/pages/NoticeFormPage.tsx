@@ -4,8 +4,22 @@ import {
   type NoticeType,
   type NoticeWithHistory,
   PUBLIC_EXTRACT_TYPES,
+  SELECTOR_KINDS,
 } from '@cordon/contracts';
-import { Button, Card, Checkbox, Group, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -13,7 +27,17 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { noticeQuery, useCreateNotice, useUpdateNotice } from '../api/noticesApi.ts';
-import { detailErrors, detailKey, type FieldSpec, NOTICE_FIELDS, toDetails, toForm } from '../fields.ts';
+import {
+  detailErrors,
+  detailKey,
+  type FieldSpec,
+  NOTICE_FIELDS,
+  type SelectorRow,
+  selectorRowOfKey,
+  toDetails,
+  toForm,
+  toSelectorRefs,
+} from '../fields.ts';
 
 /** Drafting a new notice, or revising a draft / returned one. */
 export function NoticeFormPage({ noticeId }: { noticeId?: string }) {
@@ -34,6 +58,11 @@ function NoticeForm({ initial }: { initial: NoticeWithHistory | null }) {
   const [extract, setExtract] = useState(initial?.publicExtract ?? '');
   const [entities, setEntities] = useState((initial?.entityIds ?? []).join('\n'));
   const [form, setForm] = useState<Record<string, string>>(toForm(initial?.details ?? {}));
+  const [selectors, setSelectors] = useState<SelectorRow[]>(
+    (initial?.selectorKeys ?? []).map(selectorRowOfKey).filter((r): r is SelectorRow => r !== null),
+  );
+  const setRow = (i: number, change: Partial<SelectorRow>) =>
+    setSelectors(selectors.map((r, j) => (j === i ? { ...r, ...change } : r)));
   const errors = detailErrors(save.error);
   const set = (name: string) => (e: { currentTarget: { value: string } }) =>
     setForm({ ...form, [name]: e.currentTarget.value });
@@ -105,12 +134,40 @@ function NoticeForm({ initial }: { initial: NoticeWithHistory | null }) {
                 onChange={set('subject.nationalities')}
                 error={errors['subject.nationalities']}
               />
-              <TextInput
-                type="date"
-                label={fieldLabel('subject.dateOfBirth')}
-                value={form['subject.dateOfBirth'] ?? ''}
-                onChange={set('subject.dateOfBirth')}
-                error={errors['subject.dateOfBirth']}
+              <Textarea
+                label={fieldLabel('subject.aliases')}
+                description={t('notices.form.onePerLine')}
+                value={form['subject.aliases'] ?? ''}
+                onChange={set('subject.aliases')}
+                error={Object.entries(errors).find(([k]) => k.startsWith('subject.aliases'))?.[1]}
+                autosize
+                minRows={1}
+              />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput
+                  type="date"
+                  label={fieldLabel('subject.dateOfBirth')}
+                  value={form['subject.dateOfBirth'] ?? ''}
+                  onChange={set('subject.dateOfBirth')}
+                  error={errors['subject.dateOfBirth']}
+                />
+                <Select
+                  label={fieldLabel('subject.sex')}
+                  data={(['F', 'M', 'X'] as const).map((x) => ({ value: x, label: t(`notices.form.sex${x}`) }))}
+                  value={form['subject.sex'] || null}
+                  clearable
+                  onChange={(v) => setForm({ ...form, 'subject.sex': v ?? '' })}
+                  error={errors['subject.sex']}
+                />
+              </SimpleGrid>
+              <Textarea
+                label={fieldLabel('subject.description')}
+                description={t('notices.form.descriptionHelp')}
+                value={form['subject.description'] ?? ''}
+                onChange={set('subject.description')}
+                error={errors['subject.description']}
+                autosize
+                minRows={2}
               />
             </Stack>
           </Card>
@@ -140,6 +197,7 @@ function NoticeForm({ initial }: { initial: NoticeWithHistory | null }) {
                   .filter(Boolean),
               ),
             ],
+            selectors: toSelectorRefs(selectors),
           };
           save.mutate(body, {
             onSuccess: (n) => void navigate({ to: '/notices/$noticeId', params: { noticeId: n.id } }),
@@ -193,6 +251,63 @@ function NoticeForm({ initial }: { initial: NoticeWithHistory | null }) {
             error={Object.entries(errors).find(([f]) => f.startsWith('entityIds'))?.[1]}
             autosize
           />
+          <Card withBorder padding="sm" component="fieldset" aria-describedby="notice-selectors-help">
+            <Stack gap="xs">
+              <Text fw={600} component="legend" size="sm">
+                {t('notices.form.selectors')}
+              </Text>
+              <Text id="notice-selectors-help" size="xs" c="dimmed">
+                {t('notices.form.selectorsHelp')}
+              </Text>
+              {selectors.map((r, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
+                <Group key={i} align="flex-end" gap="xs" wrap="wrap" data-testid="notice-selector">
+                  <Select
+                    w={{ base: '100%', xs: 170 }}
+                    label={t('notices.form.selectorKind', { n: i + 1 })}
+                    data={SELECTOR_KINDS.map((k) => ({ value: k, label: t(`intel.selectorKinds.${k}`) }))}
+                    value={r.kind}
+                    allowDeselect={false}
+                    onChange={(v) => v && setRow(i, { kind: v as SelectorRow['kind'] })}
+                  />
+                  <TextInput
+                    style={{ flex: '1 1 12rem' }}
+                    label={t('notices.form.selectorValue', { n: i + 1 })}
+                    value={r.value}
+                    onChange={(e) => setRow(i, { value: e.currentTarget.value })}
+                    error={errors[`selectors.${i}.value`]}
+                  />
+                  <TextInput
+                    w={90}
+                    label={t('notices.form.selectorCountry', { n: i + 1 })}
+                    maxLength={2}
+                    value={r.country}
+                    onChange={(e) => setRow(i, { country: e.currentTarget.value })}
+                    error={errors[`selectors.${i}.country`]}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    color="red.9"
+                    size="lg"
+                    mb={errors[`selectors.${i}.value`] ? 22 : 0}
+                    aria-label={t('notices.form.removeSelector', { n: i + 1 })}
+                    onClick={() => setSelectors(selectors.filter((_, j) => j !== i))}
+                  >
+                    ×
+                  </ActionIcon>
+                </Group>
+              ))}
+              <Group>
+                <Button
+                  variant="light"
+                  size="xs"
+                  onClick={() => setSelectors([...selectors, { kind: 'phone', value: '', country: '' }])}
+                >
+                  {t('notices.form.addSelector')}
+                </Button>
+              </Group>
+            </Stack>
+          </Card>
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>
               {t('notices.form.save')}

@@ -109,3 +109,5 @@ export const usePublishSummary = (id: string) =>
   useOpsMutation(() => api<PublicSummary>('POST', `/api/operations/${id}/public-summary/publish`));
 export const useAddRegisterEntry = () =>
   useOpsMutation((b: NewRegisterEntry) => api<RegisterEntry>('POST', '/api/operations/register', b));
+export const useWithdrawRegisterEntry = () =>
+  useOpsMutation((id: string) => api<void>('DELETE', `/api/operations/register/${id}`));

@@ -1,5 +1,18 @@
 import { SELECTOR_KINDS } from '@cordon/contracts';
-import { Button, Card, Code, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +21,7 @@ import { useFormat } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
-import { registerQuery, useAddRegisterEntry } from '../api/operationsApi.ts';
+import { registerQuery, useAddRegisterEntry, useWithdrawRegisterEntry } from '../api/operationsApi.ts';
 import { useOpsPermissions } from '../roles.ts';
 import { ConflictsPanel } from './ConflictsPanel.tsx';
 
@@ -18,6 +31,7 @@ export function DeconflictionPage() {
   const fmt = useFormat();
   const { write } = useOpsPermissions();
   const register = useQuery(registerQuery);
+  const withdraw = useWithdrawRegisterEntry();
   return (
     <Stack gap="lg">
       <PageHeader title={t('operations.deconfliction.title')} intro={t('operations.deconfliction.intro')} />
@@ -27,16 +41,17 @@ export function DeconflictionPage() {
       </Title>
       <Text size="sm">{t('operations.register.intro')}</Text>
       {write ? <AddEntry /> : null}
-      <ProblemAlert error={register.error} />
+      <ProblemAlert error={register.error ?? withdraw.error} />
       {register.data && register.data.length > 0 ? (
-        <ScrollTable label={t('operations.register.title')} minWidth={560}>
-          <Table striped verticalSpacing="xs">
+        <ScrollTable label={t('operations.register.title')} minWidth={680}>
+          <Table striped verticalSpacing="xs" data-testid="register">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('operations.targets.label')}</Table.Th>
                 <Table.Th scope="col">{t('operations.register.key')}</Table.Th>
                 <Table.Th scope="col">{t('operations.fields.contactPoint')}</Table.Th>
                 <Table.Th scope="col">{t('common.created')}</Table.Th>
+                <Table.Th scope="col">{t('common.status')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -48,6 +63,31 @@ export function DeconflictionPage() {
                   </Table.Td>
                   <Table.Td>{r.contactPoint}</Table.Td>
                   <Table.Td>{fmt.dateTime(r.createdAt)}</Table.Td>
+                  <Table.Td>
+                    {r.active ? (
+                      write ? (
+                        <Button
+                          size="xs"
+                          variant="filled"
+                          color="red.9"
+                          aria-label={t('operations.register.withdrawOf', { label: r.label })}
+                          loading={withdraw.isPending && withdraw.variables === r.id}
+                          onClick={() => {
+                            if (window.confirm(t('operations.register.confirmWithdraw', { label: r.label })))
+                              withdraw.mutate(r.id);
+                          }}
+                        >
+                          {t('operations.register.withdraw')}
+                        </Button>
+                      ) : (
+                        <Badge variant="light">{t('operations.register.active')}</Badge>
+                      )
+                    ) : (
+                      <Badge color="gray" variant="light">
+                        {t('operations.register.withdrawn')}
+                      </Badge>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

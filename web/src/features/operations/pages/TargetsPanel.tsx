@@ -20,6 +20,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { targetsQuery, useAddTarget, usePatchTarget } from '../api/operationsApi.ts';
 import { useOpsPermissions } from '../roles.ts';
+import { EntityPicker } from './EntityPicker.tsx';
 
 const PRIORITY_COLOURS: Record<Target['priority'], string> = {
   low: 'gray',
@@ -107,7 +108,7 @@ function AddTarget({ operation }: { operation: Operation }) {
   const [kind, setKind] = useState<string>('phone');
   const [value, setValue] = useState('');
   const [country, setCountry] = useState('');
-  const [entityId, setEntityId] = useState('');
+  const [entityId, setEntityId] = useState<string | null>(null);
   const [label, setLabel] = useState('');
   const [priority, setPriority] = useState<Target['priority']>('medium');
   const errors = fieldErrors(add.error);
@@ -121,7 +122,7 @@ function AddTarget({ operation }: { operation: Operation }) {
               priority,
               ...(label.trim() ? { label: label.trim() } : {}),
               ...(mode === 'entity'
-                ? { entityId: entityId.trim() }
+                ? { entityId: entityId ?? '' }
                 : {
                     selector: {
                       kind: kind as (typeof SELECTOR_KINDS)[number],
@@ -133,7 +134,7 @@ function AddTarget({ operation }: { operation: Operation }) {
             {
               onSuccess: () => {
                 setValue('');
-                setEntityId('');
+                setEntityId(null);
                 setLabel('');
               },
             },
@@ -177,14 +178,7 @@ function AddTarget({ operation }: { operation: Operation }) {
               />
             </SimpleGrid>
           ) : (
-            <TextInput
-              label={t('operations.targets.entityId')}
-              description={t('operations.targets.entityHelp')}
-              required
-              value={entityId}
-              onChange={(e) => setEntityId(e.currentTarget.value)}
-              error={errors.entityId}
-            />
+            <EntityPicker value={entityId} onChange={setEntityId} error={errors.entityId} />
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
