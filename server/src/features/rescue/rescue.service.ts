@@ -28,7 +28,8 @@ import {
 } from '../../platform/http/errors.ts';
 import { cancelJob, enqueue } from '../../platform/jobs/enqueue.ts';
 import type { JobContext } from '../../platform/jobs/runner.ts';
-import { blockingKeys, matchPersons, normaliseName, type PersonFacts } from '../intel/names/index.ts';
+import { matchPersons, normaliseName, type PersonFacts } from '../intel/names/index.ts';
+import { rescueBlockingKeys } from './blocking.ts';
 import type { PersonalData } from './personal-data.ts';
 import {
   type DeadlineTable,
@@ -853,16 +854,29 @@ export class RescueService {
       const pid = idByKey.get(r.rowKey);
       return pid ? [{ ...r, id: pid }] : [];
     });
-    // Blind blocking keys, qualified by nationality: candidates must share a key and a nationality.
+    // Blind blocking keys, qualified by nationality and decade of birth (blocking.ts): candidates
+    // must share a name key, a nationality and a possible decade. One lookup for the whole upload.
     const keysOf = new Map<string, string[]>();
     const keyRows: Array<{ key: string; person_id: string }> = [];
+    const probeKeys = new Set<string>();
+    const blinded = new Map<string, string>();
+    const blind = (k: string) => {
+      let b = blinded.get(k);
+      if (b === undefined) {
+        b = p.blind(k);
+        blinded.set(k, b);
+      }
+      return b;
+    };
+    const maxYear = at.getUTCFullYear();
     for (const r of created) {
-      const ks = blockingKeys(this.facts(r.person)).map((k) => p.blind(`${r.person.nationality}|${k}`));
-      keysOf.set(r.id, ks);
-      for (const k of ks) keyRows.push({ key: k, person_id: r.id });
+      const ks = rescueBlockingKeys(this.facts(r.person), r.person.nationality, maxYear);
+      for (const k of ks.stored) keyRows.push({ key: blind(k), person_id: r.id });
+      const probe = ks.probe.map(blind);
+      keysOf.set(r.id, probe);
+      for (const k of probe) probeKeys.add(k);
     }
-    const allKeys = [...new Set(keyRows.map((k) => k.key))];
-    const pairs = await this.repo.candidateKeys(tx, allKeys, c.id);
+    const pairs = await this.repo.candidateKeys(tx, [...probeKeys], c.id);
     await this.repo.insertKeys(tx, keyRows);
     const people = new Map(
       (await this.repo.candidatePersons(tx, [...new Set(pairs.map((x) => x.person_id))])).map((x) => [x.person_id, x]),
