@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockingKeys, matchPersons, type PersonFacts } from '../intel/names/index.ts';
 import { syntheticPairs } from '../intel/names/synthetic.ts';
-import { birthYears, rescueBlockingKeys } from './blocking.ts';
+import { birthYears, rescueBlockingKeys, ruledOutByBirth } from './blocking.ts';
 
 const Y = 2026;
 const meets = (a: PersonFacts, b: PersonFacts, nat = 'TH') => {
@@ -65,5 +65,30 @@ describe('rescue blocking: name key + nationality + decade of birth', () => {
     }
     expect(possible).toBeGreaterThan(2400);
     expect(lost).toEqual([]);
+  });
+
+  it('rules out, before any name comparison, only pairs the matcher caps at weak: full dates more than two years apart', () => {
+    const name = { names: ['Somchai Wattana'], nationalities: ['TH'], gender: 'male' as const };
+    expect(ruledOutByBirth({ ...name, dateOfBirth: '1991-04-02' }, { ...name, dateOfBirth: '1994-04-02' })).toBe(true);
+    expect(ruledOutByBirth({ ...name, dateOfBirth: '1991-04-02' }, { ...name, dateOfBirth: '1993-04-02' })).toBe(false);
+    expect(ruledOutByBirth({ ...name, dateOfBirth: '1991-04-02' }, { ...name, dateOfBirth: '1961' })).toBe(false);
+    expect(ruledOutByBirth({ ...name, dateOfBirth: '1991-04-02' }, name)).toBe(false);
+    // against the matcher itself, on identical names (the most favourable case) and on synthetic records
+    const records = syntheticPairs(600).flatMap((p) => [p.a, p.b]);
+    let ruled = 0;
+    for (let i = 0; i < records.length; i += 3) {
+      for (let j = 1; j < records.length; j += 7) {
+        const a = records[i]!;
+        const b = records[j]!;
+        if (!ruledOutByBirth(a, b)) continue;
+        ruled++;
+        for (const [x, y] of [
+          [a, b],
+          [a, { ...b, names: a.names, nationalities: a.nationalities, gender: a.gender }],
+        ] as const)
+          expect(['weak', 'no-match']).toContain(matchPersons(x, y).verdict);
+      }
+    }
+    expect(ruled).toBeGreaterThan(1000);
   });
 });

@@ -53,3 +53,26 @@ export function rescueBlockingKeys(f: PersonFacts, nationality: string, maxYear:
     probe: names.flatMap((k) => look.map((d) => q(k, d))),
   };
 }
+
+const fullYears = new WeakMap<PersonFacts, number | null>();
+/** The year of a full date of birth (YYYY-MM-DD), else null; memoised per facts object. */
+function fullYear(f: PersonFacts): number | null {
+  let y = fullYears.get(f);
+  if (y === undefined) {
+    const d = parseBirthDate(f.dateOfBirth);
+    y = d?.day !== undefined ? d.year : null;
+    fullYears.set(f, y);
+  }
+  return y;
+}
+
+/**
+ * True when the matcher would cap the pair at 'weak' whatever the names: two full dates of birth
+ * more than YEAR_SLACK years apart (names/facts.ts). Such candidates share a decade block but need
+ * no name comparison; skipping them changes no verdict at 'possible' or above.
+ */
+export function ruledOutByBirth(a: PersonFacts, b: PersonFacts): boolean {
+  const ya = fullYear(a);
+  const yb = fullYear(b);
+  return ya !== null && yb !== null && Math.abs(ya - yb) > YEAR_SLACK;
+}

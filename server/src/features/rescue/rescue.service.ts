@@ -29,7 +29,7 @@ import {
 import { cancelJob, enqueue } from '../../platform/jobs/enqueue.ts';
 import type { JobContext } from '../../platform/jobs/runner.ts';
 import { matchPersons, normaliseName, type PersonFacts } from '../intel/names/index.ts';
-import { rescueBlockingKeys } from './blocking.ts';
+import { rescueBlockingKeys, ruledOutByBirth } from './blocking.ts';
 import type { PersonalData } from './personal-data.ts';
 import {
   type DeadlineTable,
@@ -923,7 +923,9 @@ export class RescueService {
         for (const cand of byKey.get(k) ?? []) {
           if (seenCand.has(cand.person_id)) continue;
           seenCand.add(cand.person_id);
-          const m = matchPersons(mine, candFacts(cand));
+          const theirs = candFacts(cand);
+          if (ruledOutByBirth(mine, theirs)) continue;
+          const m = matchPersons(mine, theirs);
           if (m.verdict === 'strong' || m.verdict === 'possible')
             found.push({ cand, score: m.score, verdict: m.verdict });
         }
