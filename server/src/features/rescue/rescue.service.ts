@@ -16,7 +16,7 @@ import type { Auditor } from '../../platform/audit/audit.ts';
 import type { Viewer } from '../../platform/auth/viewer.ts';
 import type { Clock } from '../../platform/clock/clock.ts';
 import type { Database, Executor, Tx } from '../../platform/db/database.ts';
-import { emit } from '../../platform/events/outbox.ts';
+import { emit, emitMany } from '../../platform/events/outbox.ts';
 import type { EventAudience, Notifier } from '../../platform/events/types.ts';
 import {
   AppError,
@@ -957,10 +957,12 @@ export class RescueService {
       .map((h) => ({ agencyId: h.id, party: h.kind === 'consulate' ? 'consulate' : 'home-police' }));
     await this.repo.addTeam(tx, c.id, members, at);
     let consulatesNotified = 0;
+    // All notices in one multi-row outbox insert (same order): a raid can match thousands of open cases.
+    const notices: Parameters<typeof emitMany>[1] = [];
     for (const h of home) {
       if (h.kind === 'ncb' && h.country === c.host_country) continue;
       if (h.kind === 'consulate') consulatesNotified++;
-      await emit(tx, {
+      notices.push({
         topic: 'rescue.nationals.registered',
         data: {
           caseId: c.id,
@@ -981,7 +983,7 @@ export class RescueService {
       byHolderCase.set(m.match.caseId, e);
     }
     for (const [caseId, e] of byHolderCase)
-      await emit(tx, {
+      notices.push({
         topic: 'rescue.match.found',
         data: {
           caseId,
@@ -993,6 +995,7 @@ export class RescueService {
         audience: { kind: 'agencies', agencyIds: [e.holder, c.lead_agency_id] },
         occurredAt: at,
       });
+    await emitMany(tx, notices);
     void viewer;
     return {
       created,
