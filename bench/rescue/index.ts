@@ -19,8 +19,8 @@
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { blockingKeys } from '../../server/src/features/intel/names/index.ts';
 import { syntheticPairs } from '../../server/src/features/intel/names/synthetic.ts';
+import { rescueBlockingKeys } from '../../server/src/features/rescue/blocking.ts';
 import { createRescueFeature } from '../../server/src/features/rescue/index.ts';
 import { createAuditor } from '../../server/src/platform/audit/audit.ts';
 import type { Viewer } from '../../server/src/platform/auth/viewer.ts';
@@ -151,7 +151,10 @@ try {
         .returning('id')
         .execute();
       const keys = part.flatMap((pair, j) =>
-        blockingKeys(pair.a).map((k) => ({ key: p.blind(`${nat(pair.a)}|${k}`), person_id: persons[j]?.id as string })),
+        rescueBlockingKeys(pair.a, nat(pair.a), now.getUTCFullYear()).stored.map((k) => ({
+          key: p.blind(k),
+          person_id: persons[j]?.id as string,
+        })),
       );
       for (let k = 0; k < keys.length; k += 5000)
         await tx

@@ -16,7 +16,7 @@ import type { Auditor } from '../../platform/audit/audit.ts';
 import type { Viewer } from '../../platform/auth/viewer.ts';
 import type { Clock } from '../../platform/clock/clock.ts';
 import type { Database, Executor, Tx } from '../../platform/db/database.ts';
-import { emit } from '../../platform/events/outbox.ts';
+import { emit, emitMany } from '../../platform/events/outbox.ts';
 import type { EventAudience, Notifier } from '../../platform/events/types.ts';
 import {
   AppError,
@@ -28,8 +28,9 @@ import {
 } from '../../platform/http/errors.ts';
 import { cancelJob, enqueue } from '../../platform/jobs/enqueue.ts';
 import type { JobContext } from '../../platform/jobs/runner.ts';
-import { blockingKeys, matchPersons, normaliseName, type PersonFacts } from '../intel/names/index.ts';
+import { matchPersons, normaliseName, type PersonFacts } from '../intel/names/index.ts';
 import type { NoticesFeature } from '../notices/index.ts';
+import { rescueBlockingKeys, ruledOutByBirth } from './blocking.ts';
 import type { PersonalData } from './personal-data.ts';
 import {
   type DeadlineTable,
@@ -945,16 +946,29 @@ export class RescueService {
       const pid = idByKey.get(r.rowKey);
       return pid ? [{ ...r, id: pid }] : [];
     });
-    // Blind blocking keys, qualified by nationality: candidates must share a key and a nationality.
+    // Blind blocking keys, qualified by nationality and decade of birth (blocking.ts): candidates
+    // must share a name key, a nationality and a possible decade. One lookup for the whole upload.
     const keysOf = new Map<string, string[]>();
     const keyRows: Array<{ key: string; person_id: string }> = [];
+    const probeKeys = new Set<string>();
+    const blinded = new Map<string, string>();
+    const blind = (k: string) => {
+      let b = blinded.get(k);
+      if (b === undefined) {
+        b = p.blind(k);
+        blinded.set(k, b);
+      }
+      return b;
+    };
+    const maxYear = at.getUTCFullYear();
     for (const r of created) {
-      const ks = blockingKeys(this.facts(r.person)).map((k) => p.blind(`${r.person.nationality}|${k}`));
-      keysOf.set(r.id, ks);
-      for (const k of ks) keyRows.push({ key: k, person_id: r.id });
+      const ks = rescueBlockingKeys(this.facts(r.person), r.person.nationality, maxYear);
+      for (const k of ks.stored) keyRows.push({ key: blind(k), person_id: r.id });
+      const probe = ks.probe.map(blind);
+      keysOf.set(r.id, probe);
+      for (const k of probe) probeKeys.add(k);
     }
-    const allKeys = [...new Set(keyRows.map((k) => k.key))];
-    const pairs = await this.repo.candidateKeys(tx, allKeys, c.id);
+    const pairs = await this.repo.candidateKeys(tx, [...probeKeys], c.id);
     await this.repo.insertKeys(tx, keyRows);
     const people = new Map(
       (await this.repo.candidatePersons(tx, [...new Set(pairs.map((x) => x.person_id))])).map((x) => [x.person_id, x]),
@@ -1001,7 +1015,9 @@ export class RescueService {
         for (const cand of byKey.get(k) ?? []) {
           if (seenCand.has(cand.person_id)) continue;
           seenCand.add(cand.person_id);
-          const m = matchPersons(mine, candFacts(cand));
+          const theirs = candFacts(cand);
+          if (ruledOutByBirth(mine, theirs)) continue;
+          const m = matchPersons(mine, theirs);
           if (m.verdict === 'strong' || m.verdict === 'possible')
             found.push({ cand, score: m.score, verdict: m.verdict });
         }
@@ -1033,10 +1049,12 @@ export class RescueService {
       .map((h) => ({ agencyId: h.id, party: h.kind === 'consulate' ? 'consulate' : 'home-police' }));
     await this.repo.addTeam(tx, c.id, members, at);
     let consulatesNotified = 0;
+    // All notices in one multi-row outbox insert (same order): a raid can match thousands of open cases.
+    const notices: Parameters<typeof emitMany>[1] = [];
     for (const h of home) {
       if (h.kind === 'ncb' && h.country === c.host_country) continue;
       if (h.kind === 'consulate') consulatesNotified++;
-      await emit(tx, {
+      notices.push({
         topic: 'rescue.nationals.registered',
         data: {
           caseId: c.id,
@@ -1057,7 +1075,7 @@ export class RescueService {
       byHolderCase.set(m.match.caseId, e);
     }
     for (const [caseId, e] of byHolderCase)
-      await emit(tx, {
+      notices.push({
         topic: 'rescue.match.found',
         data: {
           caseId,
@@ -1069,6 +1087,7 @@ export class RescueService {
         audience: { kind: 'agencies', agencyIds: [e.holder, c.lead_agency_id] },
         occurredAt: at,
       });
+    await emitMany(tx, notices);
     void viewer;
     return {
       created,

@@ -304,6 +304,57 @@ describe.each(drivers)('rescue protocol on %s', (driver) => {
     expect(form.json()).toMatchObject({ created: 1, errors: [{ row: 2, field: 'name', message: 'is required' }] });
   });
 
+  it('blocks mass registration by name, nationality and decade of birth: namesakes decades apart are not compared, unknown dates and decade boundaries still are, across scripts', async () => {
+    const police = await t().newAgency({ country: 'KH', kind: 'police' });
+    const inv = await as(t(), police, ['investigator']);
+    const open = async (person: Record<string, unknown>) => {
+      const res = await call(inv.cookie, 'POST', '/api/rescue/cases', {
+        hostCountry: 'KH',
+        persons: [person],
+        consentToContact: false,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    // A partial date far apart is only a -0.15 conflict: name-only blocking matched it as 'possible'.
+    const oldNamesake = await open({ name: 'Nguyen Van Binh', nationality: 'VN', dateOfBirth: '1961' });
+    const young = await open({ name: 'Nguyen Van Binh', nationality: 'VN', dateOfBirth: '1998-07-07' });
+    const noDate = await open({ name: 'Somchai Wattana', nationality: 'TH', gender: 'male' });
+    const boundary = await open({ name: 'Maria Dela Cruz', nationality: 'PH', dateOfBirth: '1990-01-02' });
+    const otherCountry = await open({ name: 'Maria Dela Cruz', nationality: 'ID', dateOfBirth: '1990-01-02' });
+    const raid = await call(inv.cookie, 'POST', '/api/rescue/cases', {
+      kind: 'mass',
+      hostCountry: 'KH',
+      persons: [],
+      consentToContact: false,
+    });
+    expect(raid.statusCode, raid.body).toBe(201);
+    const res = await call(inv.cookie, 'POST', `/api/rescue/cases/${raid.json().id}/persons`, {
+      rows: [
+        { name: 'Nguyễn Văn Bình', nationality: 'VN', dateOfBirth: '1998-07-07' },
+        { name: 'สมชาย วัฒนา', nationality: 'TH', dateOfBirth: '2001-05-06', gender: 'male' },
+        { name: 'DELA CRUZ, Maria', nationality: 'PH', dateOfBirth: '1989-12-30' },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const found = (row: number) =>
+      res
+        .json()
+        .matches.filter((m: { row: number }) => m.row === row)
+        .map((m: { match: { caseId: string } }) => m.match.caseId);
+    expect(found(1)).toContain(young);
+    expect(found(1)).not.toContain(oldNamesake);
+    expect(found(2)).toContain(noDate);
+    expect(found(3)).toContain(boundary);
+    expect(found(3)).not.toContain(otherCountry);
+    // The keys at rest are keyed hashes: no name, nationality or decade readable.
+    const keys = await sql<{ key: string }>`
+      select k.key from rescue_person_keys k join rescue_persons p on p.id = k.person_id
+      where p.case_id in (${young}, ${noDate}, ${raid.json().id})`.execute(t().database());
+    expect(keys.rows.length).toBeGreaterThan(6);
+    for (const { key } of keys.rows) expect(key).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
   it('refuses bad input with the field at fault and never writes part of it', async () => {
     const police = await t().newAgency({ country: 'LA', kind: 'police' });
     const inv = await as(t(), police, ['investigator']);
