@@ -128,6 +128,9 @@ function ItemCard({ item }: { item: TriageItem }) {
           ) : null}
           <Group gap="xs">
             <Button
+              h="auto"
+              py={8}
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
               onClick={() =>
                 decide.mutate({
                   id: item.id,
