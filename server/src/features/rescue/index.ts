@@ -10,7 +10,7 @@ import type { IntelFeature } from '../intel/index.ts';
 import { PersonalData } from './personal-data.ts';
 import { checkDeadlineTable, DEFAULT_DEADLINES, type DeadlineTable } from './protocol.ts';
 import { rescueRoutes } from './rescue.routes.ts';
-import { DEADLINE_JOB, type RescueDeps, RescueService, type ScamCentreRef } from './rescue.service.ts';
+import { DEADLINE_JOB, type RescueDeps, rescueCases, type ScamCentreRef } from './rescue.service.ts';
 
 export { DEADLINE_JOB };
 export type RescueFeature = ReturnType<typeof createRescueFeature>;
@@ -38,7 +38,7 @@ export function createRescueFeature(deps: RescueFeatureDeps) {
   const problems = checkDeadlineTable(deadlines);
   if (problems.length > 0) throw new Error(`rescue deadlines: ${problems.join('; ')}`);
   const personal = new PersonalData(deps.cipher, deps.secretKey, deps.previousCiphers ?? []);
-  const cases = new RescueService({ ...deps, personal, deadlines });
+  const cases = rescueCases({ ...deps, personal, deadlines });
   const feature = {
     database: deps.database,
     deadlines,
