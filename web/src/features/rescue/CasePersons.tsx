@@ -20,9 +20,7 @@ function YellowNoticeButton({ c, person }: { c: RescueCase; person: RescuePerson
     <Button
       size="compact-xs"
       variant="subtle"
-      color="yellow.9"
       loading={draft.isPending}
-      aria-label={t('rescue.person.yellowNoticeLabel', { name: person.name })}
       data-testid="yellow-notice"
       onClick={() =>
         draft.mutate(person.id, {
@@ -73,6 +71,7 @@ export function CasePersons({ c, canWrite }: { c: RescueCase; canWrite: boolean 
                   <Table.Th>{t('rescue.person.status')}</Table.Th>
                   <Table.Th>{t('rescue.person.screening')}</Table.Th>
                   <Table.Th>{t('rescue.person.matches')}</Table.Th>
+                  {canDraftNotice ? <Table.Th>{t('rescue.person.notice')}</Table.Th> : null}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -111,7 +110,6 @@ export function CasePersons({ c, canWrite }: { c: RescueCase; canWrite: boolean 
                             {p.screening ? t('rescue.screening.redo') : t('rescue.screening.do')}
                           </Button>
                         ) : null}
-                        {canDraftNotice ? <YellowNoticeButton c={c} person={p} /> : null}
                       </Group>
                     </Table.Td>
                     <Table.Td>
@@ -126,6 +124,11 @@ export function CasePersons({ c, canWrite }: { c: RescueCase; canWrite: boolean 
                         </Badge>
                       ))}
                     </Table.Td>
+                    {canDraftNotice ? (
+                      <Table.Td>
+                        <YellowNoticeButton c={c} person={p} />
+                      </Table.Td>
+                    ) : null}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
