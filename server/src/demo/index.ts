@@ -40,7 +40,7 @@ export async function seedDemo(
   const featureDeps = { database, clock: deps.clock, audit: createAuditor(deps.clock), events: { notify() {} } };
   const intel = createIntelFeature({ ...featureDeps, centreMatchKm: 1 });
   const reports = await seedDemoIntel(database, intel.reports, options);
-  const operations = await seedDemoOperations(database, createOperationsFeature(featureDeps).operations, deps.clock);
+  const operations = await seedDemoOperations(database, createOperationsFeature(featureDeps), deps.clock);
   const notices = await seedDemoNotices(database, createNoticesFeature(featureDeps).notices);
   const awareness = createAwarenessFeature({ ...featureDeps, cipher: deps.cipher, intel: intel.reports });
   await seedDemoAwareness(database, { clock: deps.clock, awareness, intel: intel.reports });
