@@ -14,9 +14,11 @@ import { emit } from '../../platform/events/outbox.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import type { FreezeRow } from './finance.repository.ts';
-import { type FinanceDeps, FinanceService } from './finance.service.ts';
+import { FinanceRepository } from './finance.repository.ts';
+import { checkAmount, type FinanceDeps } from './finance.shared.ts';
 import { AWAITING, checkTransition, reminderLeadMs, type Side } from './freeze-states.ts';
 import { canonical, currencyScale, D, splitProRata } from './money.ts';
+import type { TracingService } from './tracing.service.ts';
 
 export const FREEZE_DEADLINE_JOB = 'finance.freeze.deadline';
 export const FREEZE_REMINDER_JOB = 'finance.freeze.reminder';
@@ -28,9 +30,10 @@ interface FreezeJob {
 
 /** Urgent freeze requests and the asset ledger they feed. */
 export class FreezesService {
+  private readonly repo = new FinanceRepository();
   constructor(
     private readonly d: FinanceDeps,
-    private readonly finance: FinanceService,
+    private readonly tracing: TracingService,
   ) {}
 
   private sideOf(viewer: Viewer, f: FreezeRow): Side | null {
@@ -42,16 +45,16 @@ export class FreezesService {
   /** Creates a request (a draft, or sent at once with `send`). Its amount may not exceed what the trace puts on the account without an override reason. */
   async create(viewer: Viewer, body: NewFreeze, requestId?: string): Promise<Freeze> {
     const currency = body.currency.trim().toUpperCase();
-    const amount = FinanceService.amount(body.amount, currency);
+    const amount = checkAmount(body.amount, currency);
     const db = this.d.database.db;
-    const target = await this.finance.repo.agency(db, body.targetAgencyId);
+    const target = await this.repo.agency(db, body.targetAgencyId);
     if (!target) throw ValidationError.field('targetAgencyId', 'unknown agency');
     if (target.id === viewer.agencyId)
       throw ValidationError.field('targetAgencyId', 'a freeze request goes to another agency');
-    const account = await this.finance.repo.account(db, body.accountId);
+    const account = await this.repo.account(db, body.accountId);
     if (!account) throw ValidationError.field('accountId', 'unknown account');
     const model = body.model ?? 'fifo';
-    const traced = await this.finance.trace(
+    const traced = await this.tracing.trace(
       viewer,
       { transactionIds: body.originTransactionIds, model, hops: 10, direction: 'forward' },
       { audit: false },
@@ -179,7 +182,7 @@ export class FreezesService {
       state: to,
       updated_at: now,
     };
-    const given = body.amount !== undefined ? FinanceService.amount(body.amount, f.currency) : null;
+    const given = body.amount !== undefined ? checkAmount(body.amount, f.currency) : null;
     switch (to) {
       case 'sent': {
         const deadline = new Date(now.getTime() + f.deadline_hours * HOUR);
@@ -352,7 +355,7 @@ export class FreezesService {
 
   private async read(db: Executor, id: string): Promise<Freeze> {
     const f = await db.selectFrom('fin_freezes').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    const a = await this.finance.repo.account(db, f.account_id);
+    const a = await this.repo.account(db, f.account_id);
     const history = await db
       .selectFrom('fin_freeze_history')
       .selectAll()
