@@ -54,7 +54,7 @@ const tags = ['finance'];
 const Id = Type.Object({ id: Uuid });
 
 export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature }> = async (app, { finance }) => {
-  const { accounts, transactions, tracing, freezes } = finance;
+  const { accounts, transactions, tracing, freezes, ledger } = finance;
   app.post(
     '/api/finance/accounts',
     {
@@ -341,7 +341,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature 
         response: { 200: Type.Array(LedgerEntry) },
       },
     },
-    (request) => freezes.ledger(viewerOf(request), request.query.freezeId),
+    (request) => ledger.ledger(viewerOf(request), request.query.freezeId),
   );
   app.get(
     '/api/finance/ledger/balances',
@@ -354,6 +354,6 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature 
         response: { 200: Type.Array(Balance) },
       },
     },
-    (request) => freezes.balances(viewerOf(request), request.query.by ?? 'currency'),
+    (request) => ledger.balances(viewerOf(request), request.query.by ?? 'currency'),
   );
 };

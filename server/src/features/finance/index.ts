@@ -4,6 +4,7 @@ import { AccountsService } from './accounts.service.ts';
 import { financeRoutes } from './finance.routes.ts';
 import type { FinanceDeps } from './finance.shared.ts';
 import { FREEZE_DEADLINE_JOB, FREEZE_REMINDER_JOB, FreezesService } from './freezes.service.ts';
+import { LedgerService } from './ledger.service.ts';
 import { TracingService } from './tracing.service.ts';
 import { TransactionsService } from './transactions.service.ts';
 
@@ -24,6 +25,7 @@ export function createFinanceFeature(deps: FinanceDeps & { jobs: Pick<JobRunner,
     transactions,
     tracing,
     freezes,
+    ledger: new LedgerService(deps),
     async register(app: FastifyInstance) {
       await app.register(financeRoutes, { finance: feature });
     },
