@@ -7,7 +7,7 @@
  * Data: accounts with a power-law-ish activity (a few busy collection and exchange accounts, many
  * quiet mules); each transfer goes from an account to one of its ~50 "neighbours" and happens
  * within a year; 2% of transfers are victim payments. Generated in SQL (generate_series).
- * Figure:   trace_ms: p50 of FinanceService.trace (the code under test: time-respecting BFS in SQL,
+ * Figure:   trace_ms: p50 of TracingService.trace (the code under test: time-respecting BFS in SQL,
  *           then every visible transfer touching the reached accounts, attributed in memory).
  *           Goal: under 1000 ms.
  * Baseline: the recursive CTE that only follows the same hops in time order (no attribution),
@@ -15,7 +15,7 @@
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { FinanceService } from '../../server/src/features/finance/finance.service.ts';
+import { TracingService } from '../../server/src/features/finance/tracing.service.ts';
 import { createAuditor } from '../../server/src/platform/audit/audit.ts';
 import type { Viewer } from '../../server/src/platform/auth/viewer.ts';
 import { systemClock } from '../../server/src/platform/clock/clock.ts';
@@ -87,7 +87,7 @@ async function main() {
       roles: ['finance'],
       scopes: null,
     };
-    const finance = new FinanceService({
+    const finance = new TracingService({
       database,
       clock: systemClock,
       audit: createAuditor(systemClock),

@@ -14,7 +14,7 @@ import { createIntelFeature } from './features/intel/index.ts';
 import { createNoticesFeature } from './features/notices/index.ts';
 import { NOTICE_EXPIRY_JOB } from './features/notices/notices.service.ts';
 import { createOperationsFeature } from './features/operations/index.ts';
-import { TASK_OVERDUE_JOB } from './features/operations/operations.service.ts';
+import { TASK_OVERDUE_JOB } from './features/operations/tasks.service.ts';
 import { createRescueFeature, DEADLINE_JOB as RESCUE_DEADLINE_JOB, scamCentresOf } from './features/rescue/index.ts';
 import type { DeadlineTable as RescueDeadlines } from './features/rescue/protocol.ts';
 import { createAuditor } from './platform/audit/audit.ts';
@@ -127,7 +127,7 @@ export async function buildApp(deps: AppDeps) {
     audit,
     events: deps.events,
   });
-  deps.jobs.register(TASK_OVERDUE_JOB, operations.operations.taskOverdue);
+  deps.jobs.register(TASK_OVERDUE_JOB, operations.tasks.taskOverdue);
   const awareness = createAwarenessFeature({
     database: deps.database,
     clock: deps.clock,

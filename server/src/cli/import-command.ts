@@ -52,7 +52,7 @@ export function registerImportCommand(program: Command): void {
             throw new Error('--tlp must be CLEAR, GREEN or AMBER (narrower audiences go through the API)');
           }
           const s = await importTransactions(
-            { record: (batch) => ctx.finance.accounts.record(viewer, batch), out: process.stdout },
+            { record: (batch) => ctx.finance.transactions.record(viewer, batch), out: process.stdout },
             {
               file,
               source,

@@ -207,9 +207,9 @@ export async function seedDemoFinance(
       });
     }
   }
-  const chain = await finance.accounts.record(vTh, { source: 'chain', marking: GREEN, rows });
-  const str = await finance.accounts.record(vTh, { source: 'str', marking: GREEN, rows: bank });
-  await finance.accounts.putRates(vTh, [
+  const chain = await finance.transactions.record(vTh, { source: 'chain', marking: GREEN, rows });
+  const str = await finance.transactions.record(vTh, { source: 'str', marking: GREEN, rows: bank });
+  await finance.transactions.putRates(vTh, [
     { currency: 'USDT', validFrom: '2026-01-01', usd: '0.9996' },
     { currency: 'USDT', validFrom: '2026-04-01', usd: '1.0001' },
     { currency: 'EUR', validFrom: '2026-01-01', usd: '1.0842' },
@@ -256,7 +256,7 @@ export async function seedDemoFinance(
       .map((i) => chain.ids[i])
       .filter((x): x is string => !!x);
     if (ids.length === 0) continue;
-    const trace = await finance.accounts.trace(vTh, { transactionIds: ids, model: 'fifo', hops: 6 }, { audit: false });
+    const trace = await finance.tracing.trace(vTh, { transactionIds: ids, model: 'fifo', hops: 6 }, { audit: false });
     const exchangeId = await idOf(plan.exchange);
     const held = trace.nodes.find((n) => n.accountId === exchangeId)?.held;
     if (!held || held === '0') continue;

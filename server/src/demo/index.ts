@@ -40,8 +40,8 @@ export async function seedDemo(
   const featureDeps = { database, clock: deps.clock, audit: createAuditor(deps.clock), events: { notify() {} } };
   const intel = createIntelFeature({ ...featureDeps, centreMatchKm: 1 });
   const reports = await seedDemoIntel(database, intel.reports, options);
-  const operations = await seedDemoOperations(database, createOperationsFeature(featureDeps).operations, deps.clock);
-  const notices = await seedDemoNotices(database, createNoticesFeature(featureDeps).notices);
+  const operations = await seedDemoOperations(database, createOperationsFeature(featureDeps), deps.clock);
+  const notices = await seedDemoNotices(database, createNoticesFeature(featureDeps));
   const awareness = createAwarenessFeature({ ...featureDeps, cipher: deps.cipher, intel: intel.reports });
   await seedDemoAwareness(database, { clock: deps.clock, awareness, intel: intel.reports });
   // Seeding only enqueues freeze deadlines; the node's own job runner handles them.

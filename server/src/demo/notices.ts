@@ -1,5 +1,5 @@
 import type { NoticeDraft } from '@cordon/contracts';
-import type { NoticesService } from '../features/notices/notices.service.ts';
+import type { NoticesFeature } from '../features/notices/index.ts';
 import type { Database } from '../platform/db/database.ts';
 import { demoAgency, systemViewer } from './operations.ts';
 
@@ -10,7 +10,7 @@ const CHECKS = { requiredFieldsComplete: true, dataQuality: true, noPoliticalMil
  * the family's consent, Red, Blue, Orange), one awaiting hub review, one returned, one draft; and
  * a diffusion.
  */
-export async function seedDemoNotices(database: Database, notices: NoticesService): Promise<number> {
+export async function seedDemoNotices(database: Database, notices: NoticesFeature): Promise<number> {
   const [th, ph, kh, id, hub] = [
     await demoAgency(database, 'ncb', 'TH'),
     await demoAgency(database, 'ncb', 'PH'),
@@ -27,9 +27,9 @@ export async function seedDemoNotices(database: Database, notices: NoticesServic
   let n = 0;
   const publish = async (owner: typeof th, draft: NoticeDraft) => {
     const v = systemViewer(owner);
-    const d = await notices.create(v, draft);
-    await notices.submit(v, d.id);
-    await notices.review(reviewer, d.id, { decision: 'publish', checklist: CHECKS });
+    const d = await notices.notices.create(v, draft);
+    await notices.notices.submit(v, d.id);
+    await notices.notices.review(reviewer, d.id, { decision: 'publish', checklist: CHECKS });
     n++;
     return d.id;
   };
@@ -96,7 +96,7 @@ export async function seedDemoNotices(database: Database, notices: NoticesServic
   });
   // Awaiting review, returned, draft.
   const vKh = systemViewer(kh);
-  const green = await notices.create(vKh, {
+  const green = await notices.notices.create(vKh, {
     type: 'green',
     title: 'Warning: money-mule recruiter active in Phnom Penh',
     summary: '',
@@ -106,9 +106,9 @@ export async function seedDemoNotices(database: Database, notices: NoticesServic
       warningReason: 'Travels often to Bangkok and Ho Chi Minh City.',
     },
   });
-  await notices.submit(vKh, green.id);
+  await notices.notices.submit(vKh, green.id);
   const vPh = systemViewer(ph);
-  const silver = await notices.create(vPh, {
+  const silver = await notices.notices.create(vPh, {
     type: 'silver',
     title: 'Assets of the Pasay hub financier',
     summary: '',
@@ -119,19 +119,19 @@ export async function seedDemoNotices(database: Database, notices: NoticesServic
       legalBasis: 'Freeze order of the Court of Appeals, AMLC case 26-014',
     },
   });
-  await notices.submit(vPh, silver.id);
-  await notices.review(reviewer, silver.id, {
+  await notices.notices.submit(vPh, silver.id);
+  await notices.notices.review(reviewer, silver.id, {
     decision: 'return',
     checklist: { ...CHECKS, dataQuality: false },
     reasons: 'Add the known addresses and the bank accounts already frozen.',
   });
-  await notices.create(systemViewer(th), {
+  await notices.notices.create(systemViewer(th), {
     type: 'blue',
     title: 'Who runs the Lucky Star BPO payroll',
     summary: '',
     details: { informationSought: 'Owner and accountants of the company.' },
   });
-  await notices.diffuse(systemViewer(th), {
+  await notices.diffusions.diffuse(systemViewer(th), {
     title: 'Recruiter travelling to Phnom Penh on 3 June',
     body: 'The recruiter behind the fake IT-support ads is booked on a flight to Phnom Penh; we ask for discreet observation on arrival.',
     recipientAgencyIds: [kh.id, ph.id],

@@ -1,5 +1,5 @@
 import type { Region, Role } from '@cordon/contracts';
-import type { OperationsService } from '../features/operations/operations.service.ts';
+import type { OperationsFeature } from '../features/operations/index.ts';
 import type { Viewer } from '../platform/auth/viewer.ts';
 import type { Clock } from '../platform/clock/clock.ts';
 import type { Database } from '../platform/db/database.ts';
@@ -37,7 +37,7 @@ const day = (d: Date, plus: number) => new Date(d.getTime() + plus * 86_400_000)
  * Lantern, so a deconfliction conflict is raised on first start; plus a Philippine register entry.
  * Viet Nam's NCB declines Sea Lantern and leaves its Mekong Shield invitation open.
  */
-export async function seedDemoOperations(database: Database, ops: OperationsService, clock: Clock): Promise<number> {
+export async function seedDemoOperations(database: Database, ops: OperationsFeature, clock: Clock): Promise<number> {
   const [th, ph, kh, id, vn] = [
     await demoAgency(database, 'ncb', 'TH'),
     await demoAgency(database, 'ncb', 'PH'),
@@ -63,7 +63,7 @@ export async function seedDemoOperations(database: Database, ops: OperationsServ
   const centres = await shared('scam-centre');
   const persons = await shared('person');
 
-  const sea = await ops.create(vTh, {
+  const sea = await ops.operations.create(vTh, {
     codeName: 'Sea Lantern',
     objectives:
       'Coordinated raids on compounds along the Moei river; rescue of trafficked workers; arrest of recruiters and managers; blocking of collection accounts.',
@@ -72,50 +72,54 @@ export async function seedDemoOperations(database: Database, ops: OperationsServ
     invitedAgencyIds: [ph.id, kh.id, id.id, ...(vn ? [vn.id] : [])],
     contactPoint: 'NCB Bangkok operations desk, +66 2 205 0000, ops-desk@th.cordon.example',
   });
-  await ops.answer(vPh, sea.id, { accept: true, contactPoint: 'NCB Manila duty officer, +63 2 8723 0401' });
-  await ops.answer(vKh, sea.id, { accept: true, contactPoint: 'AHTPD liaison, +855 23 720 555' });
-  await ops.answer(vId, sea.id, { accept: true, contactPoint: 'NCB Jakarta, +62 21 721 8098' });
+  await ops.operations.answer(vPh, sea.id, { accept: true, contactPoint: 'NCB Manila duty officer, +63 2 8723 0401' });
+  await ops.operations.answer(vKh, sea.id, { accept: true, contactPoint: 'AHTPD liaison, +855 23 720 555' });
+  await ops.operations.answer(vId, sea.id, { accept: true, contactPoint: 'NCB Jakarta, +62 21 721 8098' });
   // Viet Nam declines (no compound on its side of the operation's area); it stays invited to Mekong Shield.
-  if (vn) await ops.answer(systemViewer(vn), sea.id, { accept: false });
-  await ops.transition(vTh, sea.id, 'active');
+  if (vn) await ops.operations.answer(systemViewer(vn), sea.id, { accept: false });
+  await ops.operations.transition(vTh, sea.id, 'active');
   for (const [i, c] of centres.entries()) {
-    await ops.addTarget(vTh, sea.id, {
+    await ops.targets.addTarget(vTh, sea.id, {
       entityId: c.id,
       priority: i === 0 ? 'critical' : 'high',
       ownerAgencyId: i === 1 ? kh.id : th.id,
     });
   }
-  for (const p of persons.slice(0, 2)) await ops.addTarget(vPh, sea.id, { entityId: p.id, priority: 'medium' });
-  await ops.addTarget(vTh, sea.id, {
+  for (const p of persons.slice(0, 2)) await ops.targets.addTarget(vPh, sea.id, { entityId: p.id, priority: 'medium' });
+  await ops.targets.addTarget(vTh, sea.id, {
     selector: { kind: 'phone', value: '+66 81 555 0199' },
     label: 'Recruiter line answering the fake IT-support ads',
     priority: 'high',
   });
-  await ops.addTarget(vPh, sea.id, {
+  await ops.targets.addTarget(vPh, sea.id, {
     selector: { kind: 'email', value: 'hr.desk@golden-shipping-jobs0.com' },
     priority: 'medium',
   });
-  await ops.addTask(vTh, sea.id, {
+  await ops.tasks.addTask(vTh, sea.id, {
     title: 'Checkpoint on the Mae Sot road on raid day',
     description: 'Stop vans leaving the compounds; screen passengers as potential victims first.',
     assigneeAgencyId: th.id,
     dueAt: new Date(now.getTime() + 3 * 86_400_000).toISOString(),
   });
-  await ops.addTask(vTh, sea.id, {
+  await ops.tasks.addTask(vTh, sea.id, {
     title: 'Consular interviews of rescued Indonesian nationals',
     description: 'Within 48 hours of the rescue.',
     assigneeAgencyId: id.id,
     dueAt: new Date(now.getTime() - 2 * 86_400_000).toISOString(),
   });
-  await ops.addTask(vTh, sea.id, {
+  await ops.tasks.addTask(vTh, sea.id, {
     title: 'Freeze requests for the collection accounts',
     description: 'Through the FIU, with the transaction lists.',
     assigneeAgencyId: ph.id,
     dueAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
   });
-  await ops.post(vTh, sea.id, 'Raid window confirmed for the first compound; teams brief at 04:30 local time.');
-  await ops.post(vKh, sea.id, 'Our side of the river is covered; two vans on standby for rescued workers.');
-  await ops.post(vPh, sea.id, 'Freeze requests for the collection accounts are ready to go once the raid starts.');
+  await ops.channel.post(vTh, sea.id, 'Raid window confirmed for the first compound; teams brief at 04:30 local time.');
+  await ops.channel.post(vKh, sea.id, 'Our side of the river is covered; two vans on standby for rescued workers.');
+  await ops.channel.post(
+    vPh,
+    sea.id,
+    'Freeze requests for the collection accounts are ready to go once the raid starts.',
+  );
   const zero = {
     victimsRescued: 0,
     centresRaided: 0,
@@ -124,7 +128,7 @@ export async function seedDemoOperations(database: Database, ops: OperationsServ
     assetsFrozen: '0',
     assetsSeized: '0',
   };
-  await ops.report(vTh, sea.id, {
+  await ops.results.report(vTh, sea.id, {
     ...zero,
     reportedOn: day(now, -6),
     arrests: 48,
@@ -135,7 +139,7 @@ export async function seedDemoOperations(database: Database, ops: OperationsServ
     assetsSeized: '185000.00',
     currency: 'USD',
   });
-  await ops.report(vKh, sea.id, {
+  await ops.results.report(vKh, sea.id, {
     ...zero,
     reportedOn: day(now, -5),
     arrests: 31,
@@ -145,7 +149,7 @@ export async function seedDemoOperations(database: Database, ops: OperationsServ
     devicesSeized: 610,
     currency: 'USD',
   });
-  await ops.report(vPh, sea.id, {
+  await ops.results.report(vPh, sea.id, {
     ...zero,
     reportedOn: day(now, -4),
     arrests: 9,
@@ -154,7 +158,7 @@ export async function seedDemoOperations(database: Database, ops: OperationsServ
     assetsFrozen: '2750000.00',
     currency: 'PHP',
   });
-  await ops.report(vId, sea.id, {
+  await ops.results.report(vId, sea.id, {
     ...zero,
     reportedOn: day(now, -3),
     arrests: 2,
@@ -163,7 +167,7 @@ export async function seedDemoOperations(database: Database, ops: OperationsServ
   });
 
   // A Cambodian-led operation meets Sea Lantern's recruiter line: both owners are alerted.
-  const mekong = await ops.create(vKh, {
+  const mekong = await ops.operations.create(vKh, {
     codeName: 'Mekong Shield',
     objectives: 'Dismantle the recruitment network feeding compounds in Sihanoukville.',
     periodStart: day(now, 5),
@@ -171,13 +175,13 @@ export async function seedDemoOperations(database: Database, ops: OperationsServ
     invitedAgencyIds: vn ? [vn.id] : [],
     contactPoint: 'AHTPD operations room, +855 23 720 556',
   });
-  await ops.addTarget(vKh, mekong.id, {
+  await ops.targets.addTarget(vKh, mekong.id, {
     selector: { kind: 'phone', value: '0815550199', country: 'TH' },
     label: 'Thai number used by the Sihanoukville recruiter',
     priority: 'critical',
   });
   // The Philippine NCB lists an address it works on undercover.
-  await ops.addRegisterEntry(vPh, {
+  await ops.registry.addRegisterEntry(vPh, {
     selector: { kind: 'email', value: 'payroll@lucky-star-bpo7.com' },
     contactPoint: 'NCB Manila undercover desk, +63 2 8723 0499',
   });

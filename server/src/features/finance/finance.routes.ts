@@ -54,7 +54,7 @@ const tags = ['finance'];
 const Id = Type.Object({ id: Uuid });
 
 export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature }> = async (app, { finance }) => {
-  const { accounts, freezes } = finance;
+  const { accounts, transactions, tracing, freezes, ledger } = finance;
   app.post(
     '/api/finance/accounts',
     {
@@ -106,7 +106,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature 
     },
     async (request) => ({
       account: await accounts.account(viewerOf(request), request.params.id),
-      transactions: await accounts.transactionsOf(viewerOf(request), request.params.id),
+      transactions: await transactions.transactionsOf(viewerOf(request), request.params.id),
     }),
   );
   app.post(
@@ -156,7 +156,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature 
       reply
         .status(201)
         .send(
-          await accounts.record(
+          await transactions.record(
             viewerOf(request),
             { source: request.body.source, marking: request.body.marking, rows: [request.body.transaction] },
             { atomic: true, requestId: request.id },
@@ -174,7 +174,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature 
         response: { 200: BatchResult },
       },
     },
-    (request) => accounts.record(viewerOf(request), request.body, { requestId: request.id }),
+    (request) => transactions.record(viewerOf(request), request.body, { requestId: request.id }),
   );
   app.get(
     '/api/finance/rates',
@@ -190,7 +190,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature 
         response: { 200: Type.Array(RateRow) },
       },
     },
-    (request) => accounts.rates(viewerOf(request), request.query.currency),
+    (request) => transactions.rates(viewerOf(request), request.query.currency),
   );
   app.put(
     '/api/finance/rates',
@@ -206,7 +206,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature 
         response: { 200: Type.Object({ stored: Type.Integer() }) },
       },
     },
-    async (request) => ({ stored: await accounts.putRates(viewerOf(request), request.body.rows) }),
+    async (request) => ({ stored: await transactions.putRates(viewerOf(request), request.body.rows) }),
   );
   app.post(
     '/api/finance/silver-notice',
@@ -233,7 +233,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature 
         response: { 200: TraceResult },
       },
     },
-    (request) => accounts.trace(viewerOf(request), request.body),
+    (request) => tracing.trace(viewerOf(request), request.body),
   );
   app.post(
     '/api/finance/trace/export',
@@ -247,7 +247,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature 
       },
     },
     async (request, reply) => {
-      const result = await accounts.trace(viewerOf(request), request.body);
+      const result = await tracing.trace(viewerOf(request), request.body);
       if (request.query.format === 'csv') {
         return reply
           .type('text/csv; charset=utf-8')
@@ -270,7 +270,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature 
         response: { 200: Type.Array(Detection) },
       },
     },
-    (request) => accounts.detections(viewerOf(request)),
+    (request) => tracing.detections(viewerOf(request)),
   );
   app.post(
     '/api/finance/freezes',
@@ -341,7 +341,7 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature 
         response: { 200: Type.Array(LedgerEntry) },
       },
     },
-    (request) => freezes.ledger(viewerOf(request), request.query.freezeId),
+    (request) => ledger.ledger(viewerOf(request), request.query.freezeId),
   );
   app.get(
     '/api/finance/ledger/balances',
@@ -354,6 +354,6 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature 
         response: { 200: Type.Array(Balance) },
       },
     },
-    (request) => freezes.balances(viewerOf(request), request.query.by ?? 'currency'),
+    (request) => ledger.balances(viewerOf(request), request.query.by ?? 'currency'),
   );
 };

@@ -1,12 +1,4 @@
-import type {
-  Balance,
-  Freeze,
-  FreezeState,
-  FreezeTransition,
-  LEDGER_GROUPS,
-  LedgerEntry,
-  NewFreeze,
-} from '@cordon/contracts';
+import type { Freeze, FreezeState, FreezeTransition, NewFreeze } from '@cordon/contracts';
 import { sql } from 'kysely';
 import type { Viewer } from '../../platform/auth/viewer.ts';
 import type { Executor, Tx } from '../../platform/db/database.ts';
@@ -14,9 +6,11 @@ import { emit } from '../../platform/events/outbox.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../platform/http/errors.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import type { FreezeRow } from './finance.repository.ts';
-import { type FinanceDeps, FinanceService } from './finance.service.ts';
+import { FinanceRepository } from './finance.repository.ts';
+import { checkAmount, type FinanceDeps } from './finance.shared.ts';
 import { AWAITING, checkTransition, reminderLeadMs, type Side } from './freeze-states.ts';
 import { canonical, currencyScale, D, splitProRata } from './money.ts';
+import type { TracingService } from './tracing.service.ts';
 
 export const FREEZE_DEADLINE_JOB = 'finance.freeze.deadline';
 export const FREEZE_REMINDER_JOB = 'finance.freeze.reminder';
@@ -28,9 +22,10 @@ interface FreezeJob {
 
 /** Urgent freeze requests and the asset ledger they feed. */
 export class FreezesService {
+  private readonly repo = new FinanceRepository();
   constructor(
     private readonly d: FinanceDeps,
-    private readonly finance: FinanceService,
+    private readonly tracing: TracingService,
   ) {}
 
   private sideOf(viewer: Viewer, f: FreezeRow): Side | null {
@@ -42,16 +37,16 @@ export class FreezesService {
   /** Creates a request (a draft, or sent at once with `send`). Its amount may not exceed what the trace puts on the account without an override reason. */
   async create(viewer: Viewer, body: NewFreeze, requestId?: string): Promise<Freeze> {
     const currency = body.currency.trim().toUpperCase();
-    const amount = FinanceService.amount(body.amount, currency);
+    const amount = checkAmount(body.amount, currency);
     const db = this.d.database.db;
-    const target = await this.finance.repo.agency(db, body.targetAgencyId);
+    const target = await this.repo.agency(db, body.targetAgencyId);
     if (!target) throw ValidationError.field('targetAgencyId', 'unknown agency');
     if (target.id === viewer.agencyId)
       throw ValidationError.field('targetAgencyId', 'a freeze request goes to another agency');
-    const account = await this.finance.repo.account(db, body.accountId);
+    const account = await this.repo.account(db, body.accountId);
     if (!account) throw ValidationError.field('accountId', 'unknown account');
     const model = body.model ?? 'fifo';
-    const traced = await this.finance.trace(
+    const traced = await this.tracing.trace(
       viewer,
       { transactionIds: body.originTransactionIds, model, hops: 10, direction: 'forward' },
       { audit: false },
@@ -179,7 +174,7 @@ export class FreezesService {
       state: to,
       updated_at: now,
     };
-    const given = body.amount !== undefined ? FinanceService.amount(body.amount, f.currency) : null;
+    const given = body.amount !== undefined ? checkAmount(body.amount, f.currency) : null;
     switch (to) {
       case 'sent': {
         const deadline = new Date(now.getTime() + f.deadline_hours * HOUR);
@@ -352,7 +347,7 @@ export class FreezesService {
 
   private async read(db: Executor, id: string): Promise<Freeze> {
     const f = await db.selectFrom('fin_freezes').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    const a = await this.finance.repo.account(db, f.account_id);
+    const a = await this.repo.account(db, f.account_id);
     const history = await db
       .selectFrom('fin_freeze_history')
       .selectAll()
@@ -391,82 +386,4 @@ export class FreezesService {
       updatedAt: f.updated_at.toISOString(),
     };
   }
-
-  async ledger(viewer: Viewer, freezeId?: string): Promise<LedgerEntry[]> {
-    let q = this.d.database.db
-      .selectFrom('fin_ledger as l')
-      .innerJoin('fin_freezes as f', 'f.id', 'l.freeze_id')
-      .select(['l.id', 'l.freeze_id', 'l.kind', 'l.amount', 'l.victim_ref', 'l.occurred_at', 'f.currency'])
-      .select(sql<string | null>`(${usdRate()})`.as('rate'))
-      .where((eb) =>
-        eb.or([eb('f.requester_agency_id', '=', viewer.agencyId), eb('f.target_agency_id', '=', viewer.agencyId)]),
-      );
-    if (freezeId) q = q.where('l.freeze_id', '=', freezeId);
-    const rows = await q.orderBy('l.id').limit(5000).execute();
-    return rows.map((r) => ({
-      id: Number(r.id),
-      freezeId: r.freeze_id,
-      kind: r.kind as LedgerEntry['kind'],
-      amount: canonical(r.amount),
-      currency: r.currency,
-      usd: r.rate === null ? null : new D(r.amount).times(r.rate).toDecimalPlaces(2).toFixed(),
-      victimRef: r.victim_ref,
-      occurredAt: r.occurred_at.toISOString(),
-    }));
-  }
-
-  /** Balances derived from the ledger entries, grouped by case, operation, country or currency. */
-  async balances(viewer: Viewer, by: (typeof LEDGER_GROUPS)[number]): Promise<Balance[]> {
-    const group = {
-      case: sql`f.case_ref`,
-      operation: sql`f.operation_ref`,
-      country: sql`f.country`,
-      currency: sql`null::text`,
-    }[by];
-    const bucket = (plus: string[], minus: string[]) =>
-      sql`sum(case when l.kind in (${sql.join(plus)}) then l.amount when l.kind in (${sql.join(minus.length ? minus : ['-'])}) then -l.amount else 0 end)`;
-    const usd = (plus: string[], minus: string[]) =>
-      sql`case when count(*) = count(r.rate) then round(sum(case when l.kind in (${sql.join(plus)}) then l.amount * r.rate when l.kind in (${sql.join(minus.length ? minus : ['-'])}) then -l.amount * r.rate else 0 end), 2) end`;
-    const BUCKETS = {
-      frozen: [['freeze'], ['release', 'seize']],
-      seized: [['seize'], ['forfeit']],
-      forfeited: [['forfeit'], ['return']],
-      returned: [['return'], []],
-    } as const;
-    const cols = Object.entries(BUCKETS).flatMap(([name, [p, m]]) => [
-      sql`${bucket([...p], [...m])} as ${sql.ref(name)}`,
-      sql`${usd([...p], [...m])} as ${sql.ref(`usd_${name}`)}`,
-    ]);
-    const rows = await sql<Record<string, string | null>>`
-      select ${group} as grp, f.currency, ${sql.join(cols)}
-      from fin_ledger l
-      join fin_freezes f on f.id = l.freeze_id
-      left join lateral (select ${usdRate()} as rate) r on true
-      where f.requester_agency_id = ${viewer.agencyId}::uuid or f.target_agency_id = ${viewer.agencyId}::uuid
-      group by 1, 2
-      order by 1 nulls last, 2`.execute(this.d.database.db);
-    const money = (v: string | null | undefined) => canonical(v ?? '0');
-    return rows.rows.map((r) => ({
-      group: r.grp ?? null,
-      currency: r.currency ?? '',
-      frozen: money(r.frozen),
-      seized: money(r.seized),
-      forfeited: money(r.forfeited),
-      returned: money(r.returned),
-      usd: {
-        frozen: r.usd_frozen == null ? null : money(r.usd_frozen),
-        seized: r.usd_seized == null ? null : money(r.usd_seized),
-        forfeited: r.usd_forfeited == null ? null : money(r.usd_forfeited),
-        returned: r.usd_returned == null ? null : money(r.usd_returned),
-      },
-    }));
-  }
-}
-
-/** The USD rate valid at a ledger entry's date (UTC), for aliases l (ledger) and f (freeze). */
-function usdRate() {
-  return sql`case when f.currency = 'USD' then 1::numeric else (
-    select x.usd from fin_rates x
-    where x.currency = f.currency and x.valid_from <= (l.occurred_at at time zone 'UTC')::date
-    order by x.valid_from desc limit 1) end`;
 }

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { DiffusionsService } from './diffusions.service.ts';
 import { noticesRoutes } from './notices.routes.ts';
-import { type NoticesDeps, NoticesService } from './notices.service.ts';
+import { NoticeSearchService } from './notices.search.ts';
+import { NoticesService } from './notices.service.ts';
+import type { NoticesDeps } from './notices.shared.ts';
 
 export type NoticesFeature = ReturnType<typeof createNoticesFeature>;
 
@@ -8,6 +11,8 @@ export type NoticesFeature = ReturnType<typeof createNoticesFeature>;
 export function createNoticesFeature(deps: NoticesDeps) {
   const feature = {
     notices: new NoticesService(deps),
+    search: new NoticeSearchService(deps),
+    diffusions: new DiffusionsService(deps),
     async register(app: FastifyInstance) {
       await app.register(noticesRoutes, { notices: feature });
     },

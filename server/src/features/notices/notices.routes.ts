@@ -36,7 +36,6 @@ const tags = ['notices'];
 const Id = Type.Object({ id: Uuid });
 
 export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature }> = async (app, { notices }) => {
-  const s = notices.notices;
   app.post(
     '/api/notices',
     {
@@ -48,7 +47,7 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature 
         response: { 201: NoticeWithHistory },
       },
     },
-    async (req, reply) => reply.status(201).send(await s.create(viewerOf(req), req.body, req.id)),
+    async (req, reply) => reply.status(201).send(await notices.notices.create(viewerOf(req), req.body, req.id)),
   );
   app.get(
     '/api/notices',
@@ -76,7 +75,7 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature 
     },
     (req) => {
       const { selectorKind, selectorValue, ...f } = req.query;
-      return s.list(viewerOf(req), {
+      return notices.search.list(viewerOf(req), {
         ...f,
         limit: f.limit ?? 50,
         offset: f.offset ?? 0,
@@ -94,7 +93,7 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature 
         response: { 200: Type.Array(NoticeSummary) },
       },
     },
-    (req) => s.reviewQueue(viewerOf(req)),
+    (req) => notices.search.reviewQueue(viewerOf(req)),
   );
   app.get(
     '/api/notices/about-entity/:id',
@@ -107,7 +106,7 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature 
         response: { 200: Type.Array(NoticeSummary) },
       },
     },
-    (req) => s.aboutEntity(viewerOf(req), req.params.id),
+    (req) => notices.search.aboutEntity(viewerOf(req), req.params.id),
   );
   app.get(
     '/api/notices/diffusions',
@@ -115,7 +114,7 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature 
       config: read,
       schema: { tags, summary: 'Diffusions my agency sent or received', response: { 200: Type.Array(Diffusion) } },
     },
-    (req) => s.diffusions(viewerOf(req)),
+    (req) => notices.diffusions.diffusions(viewerOf(req)),
   );
   app.post(
     '/api/notices/diffusions',
@@ -128,12 +127,12 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature 
         response: { 201: Diffusion },
       },
     },
-    async (req, reply) => reply.status(201).send(await s.diffuse(viewerOf(req), req.body, req.id)),
+    async (req, reply) => reply.status(201).send(await notices.diffusions.diffuse(viewerOf(req), req.body, req.id)),
   );
   app.get(
     '/api/notices/diffusions/:id',
     { config: read, schema: { tags, summary: 'A diffusion', params: Id, response: { 200: Diffusion } } },
-    (req) => s.diffusion(viewerOf(req), req.params.id),
+    (req) => notices.diffusions.diffusion(viewerOf(req), req.params.id),
   );
   app.get(
     '/api/notices/:id',
@@ -141,7 +140,7 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature 
       config: read,
       schema: { tags, summary: 'A notice with its history', params: Id, response: { 200: NoticeWithHistory } },
     },
-    (req) => s.get(viewerOf(req), req.params.id),
+    (req) => notices.notices.get(viewerOf(req), req.params.id),
   );
   app.put(
     '/api/notices/:id',
@@ -155,7 +154,7 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature 
         response: { 200: NoticeWithHistory },
       },
     },
-    (req) => s.update(viewerOf(req), req.params.id, req.body, req.id),
+    (req) => notices.notices.update(viewerOf(req), req.params.id, req.body, req.id),
   );
   app.post(
     '/api/notices/:id/submit',
@@ -163,7 +162,7 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature 
       config: write,
       schema: { tags, summary: 'Submit for hub review', params: Id, response: { 200: NoticeWithHistory } },
     },
-    (req) => s.submit(viewerOf(req), req.params.id, req.id),
+    (req) => notices.notices.submit(viewerOf(req), req.params.id, req.id),
   );
   app.post(
     '/api/notices/:id/review',
@@ -177,7 +176,7 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature 
         response: { 200: NoticeWithHistory },
       },
     },
-    (req) => s.review(viewerOf(req), req.params.id, req.body, req.id),
+    (req) => notices.notices.review(viewerOf(req), req.params.id, req.body, req.id),
   );
   app.post(
     '/api/notices/:id/cancel',
@@ -191,7 +190,7 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature 
         response: { 200: NoticeWithHistory },
       },
     },
-    (req) => s.cancel(viewerOf(req), req.params.id, req.body.reason, req.id),
+    (req) => notices.notices.cancel(viewerOf(req), req.params.id, req.body.reason, req.id),
   );
   app.get(
     '/api/public/notices',
@@ -203,6 +202,6 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesFeature 
         response: { 200: Type.Array(PublicNoticeExtract) },
       },
     },
-    () => s.publicExtracts(),
+    () => notices.search.publicExtracts(),
   );
 };

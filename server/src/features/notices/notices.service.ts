@@ -1,23 +1,14 @@
 import type {
-  Diffusion,
-  NewDiffusion,
-  Notice,
   NoticeDraft,
   NoticeReview,
   NoticeStatus,
-  NoticeSummary,
   NoticeType,
   NoticeWithHistory,
-  PublicNoticeExtract,
   ReviewChecklist,
-  SelectorRef,
 } from '@cordon/contracts';
-import type { Auditor } from '../../platform/audit/audit.ts';
-import { hasRole, type Viewer } from '../../platform/auth/viewer.ts';
-import type { Clock } from '../../platform/clock/clock.ts';
-import type { Database, Executor, Tx } from '../../platform/db/database.ts';
+import type { Viewer } from '../../platform/auth/viewer.ts';
+import type { Executor, Tx } from '../../platform/db/database.ts';
 import { emit } from '../../platform/events/outbox.ts';
-import type { Notifier } from '../../platform/events/types.ts';
 import {
   ConflictError,
   type FieldError,
@@ -27,37 +18,22 @@ import {
 } from '../../platform/http/errors.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import type { JobContext } from '../../platform/jobs/runner.ts';
-import { agencyInfos } from '../intel/agencies-lookup.ts';
 import { ReportsRepository } from '../intel/reports.repository.ts';
-import { normaliseSelector } from '../intel/selectors/index.ts';
+import { draftOf, snapshotOf, toNotice } from './notices.mappers.ts';
 import { type NoticeRow, NoticesRepository } from './notices.repository.ts';
+import { fail, isReviewer, type NoticesDeps, reader, selectorKeys } from './notices.shared.ts';
 import { checkDetails, checkPublicExtract, searchTextOf } from './requirements.ts';
-
-export interface NoticesDeps {
-  database: Database;
-  clock: Clock;
-  audit: Auditor;
-  events: Notifier;
-}
 
 export const NOTICE_EXPIRY_JOB = 'notices.expire';
 const DAY_MS = 86_400_000;
 const EDITABLE: NoticeStatus[] = ['draft', 'returned'];
 const CANCELLABLE: NoticeStatus[] = ['draft', 'submitted', 'returned', 'published'];
-const reader = (v: Viewer) => ({ agencyId: v.agencyId, region: v.region });
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-function fail(errors: FieldError[]): never {
-  throw new ValidationError(errors, errors.map((e) => `${e.field}: ${e.message}`).join('; '));
-}
-
-/** Hub reviewers (who hold the role only in the hub agency) see submitted notices to review them. */
-export const isReviewer = (v: Viewer) => hasRole(v, 'hub-reviewer');
 
 /**
  * Notices: drafted by a member agency, reviewed by the hub against the compliance checklist,
  * published to every member (or returned with reasons), cancelled, expired after their review
- * period. Every change keeps a revision. Diffusions go directly to chosen agencies, no review.
+ * period. Every change keeps a revision. Search and diffusions are their own services
+ * (notices.search.ts, diffusions.service.ts).
  */
 export class NoticesService {
   readonly repo = new NoticesRepository();
@@ -326,142 +302,6 @@ export class NoticesService {
     };
   }
 
-  list(
-    viewer: Viewer,
-    f: {
-      type?: NoticeType;
-      status?: NoticeStatus;
-      q?: string;
-      mine?: boolean;
-      entityId?: string;
-      selector?: SelectorRef;
-      limit: number;
-      offset: number;
-    },
-  ): Promise<NoticeSummary[]> {
-    let selectorKey: string | undefined;
-    if (f.selector) {
-      const r = normaliseSelector(f.selector);
-      if (!r.ok) throw ValidationError.field('selector', r.reason);
-      selectorKey = r.selector.key;
-    }
-    return this.repo
-      .search(this.d.database.db, viewer.agencyId, isReviewer(viewer), { ...f, selectorKey })
-      .then((rows) => rows.map(toSummary));
-  }
-
-  reviewQueue(viewer: Viewer): Promise<NoticeSummary[]> {
-    if (!isReviewer(viewer)) throw new ForbiddenError('Only hub reviewers see the review queue.');
-    return this.repo
-      .search(this.d.database.db, viewer.agencyId, true, {
-        status: 'submitted',
-        limit: 200,
-        offset: 0,
-        oldestFirst: true,
-      })
-      .then((rows) => rows.map(toSummary));
-  }
-
-  /** Notices about an intelligence entity the viewer can see: linked by id, or by its selector. */
-  async aboutEntity(viewer: Viewer, entityId: string): Promise<NoticeSummary[]> {
-    const db = this.d.database.db;
-    const [e] = await this.intel.visibleEntities(db, reader(viewer), [entityId]);
-    if (!e) throw new NotFoundError('intelligence entity');
-    const rows = await this.repo.about(db, viewer.agencyId, isReviewer(viewer), entityId, e.key);
-    return rows.map(toSummary);
-  }
-
-  async publicExtracts(): Promise<PublicNoticeExtract[]> {
-    const rows = await this.repo.publicExtracts(this.d.database.db);
-    return rows
-      .filter((r) => checkPublicExtract(r.type as NoticeType, r.public_extract, r.details).length === 0)
-      .map((r) => ({
-        id: r.id,
-        type: r.type as NoticeType,
-        title: r.title,
-        extract: r.public_extract ?? '',
-        publishedAt: (r.published_at as Date).toISOString(),
-      }));
-  }
-
-  // ---- diffusions ------------------------------------------------------------------------------
-
-  async diffuse(viewer: Viewer, input: NewDiffusion, requestId?: string): Promise<Diffusion> {
-    const errors: FieldError[] = [];
-    const db = this.d.database.db;
-    const known = await agencyInfos(db, input.recipientAgencyIds);
-    input.recipientAgencyIds.forEach((a, i) => {
-      if (!known.has(a)) errors.push({ field: `recipientAgencyIds.${i}`, message: 'no such agency' });
-      else if (a === viewer.agencyId) errors.push({ field: `recipientAgencyIds.${i}`, message: 'your own agency' });
-    });
-    const { keys, errors: selErrors } = selectorKeys(input.selectors ?? []);
-    errors.push(...selErrors);
-    const ids = input.entityIds ?? [];
-    if (ids.length > 0) {
-      const seen = new Set((await this.intel.visibleEntities(db, reader(viewer), ids)).map((e) => e.id));
-      ids.forEach((id, i) => {
-        if (!seen.has(id))
-          errors.push({ field: `entityIds.${i}`, message: 'no such intelligence entity, or you may not see it' });
-      });
-    }
-    if (errors.length > 0) fail(errors);
-    const now = this.d.clock.now();
-    const id = await this.d.database.transaction(async (tx) => {
-      const r = await tx
-        .insertInto('diffusions')
-        .values({
-          owner_agency_id: viewer.agencyId,
-          type: input.type ?? null,
-          title: input.title,
-          body: input.body,
-          recipient_agency_ids: input.recipientAgencyIds,
-          entity_ids: ids,
-          selector_keys: keys,
-          created_by_user: viewer.userId,
-          created_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await this.d.audit(
-        tx,
-        { viewer, requestId: requestId ?? null },
-        {
-          action: 'notices.diffusion.sent',
-          objectType: 'diffusion',
-          objectId: r.id,
-          details: { recipients: input.recipientAgencyIds },
-        },
-      );
-      await emit(tx, {
-        topic: 'notices.diffusion',
-        data: { diffusionId: r.id, title: input.title },
-        audience: { kind: 'agencies', agencyIds: input.recipientAgencyIds },
-        occurredAt: now,
-      });
-      return r.id;
-    });
-    this.d.events.notify();
-    return this.diffusion(viewer, id, { audit: false });
-  }
-
-  async diffusions(viewer: Viewer): Promise<Diffusion[]> {
-    const rows = await this.repo.diffusions(this.d.database.db, viewer.agencyId);
-    return rows.map(toDiffusion);
-  }
-
-  async diffusion(viewer: Viewer, id: string, o = { audit: true }): Promise<Diffusion> {
-    const r = await this.repo.diffusion(this.d.database.db, viewer.agencyId, id);
-    if (!r) throw new NotFoundError('diffusion');
-    if (o.audit && r.owner_agency_id !== viewer.agencyId) {
-      await this.d.database.transaction((tx) =>
-        this.d.audit(tx, { viewer }, { action: 'notices.diffusion.read', objectType: 'diffusion', objectId: id }),
-      );
-    }
-    return toDiffusion(r);
-  }
-
-  // ---- helpers ----------------------------------------------------------------------------------
-
   private async owned(tx: Tx, viewer: Viewer, id: string): Promise<NoticeRow> {
     const n = await this.repo.visible(tx, viewer.agencyId, isReviewer(viewer), id);
     if (!n) throw new NotFoundError('notice');
@@ -500,110 +340,4 @@ export class NoticesService {
       { action: `notices.notice.${action}`, objectType: 'notice', objectId: id, details: { type: n.type, revision } },
     );
   }
-}
-
-function selectorKeys(selectors: SelectorRef[]): { keys: string[]; errors: FieldError[] } {
-  const keys: string[] = [];
-  const errors: FieldError[] = [];
-  selectors.forEach((s, i) => {
-    const r = normaliseSelector(s);
-    if (r.ok) keys.push(r.selector.key);
-    else errors.push({ field: `selectors.${i}.value`, message: r.reason });
-  });
-  return { keys: [...new Set(keys)], errors };
-}
-
-function draftOf(n: NoticeRow): NoticeDraft {
-  return {
-    type: n.type as NoticeType,
-    title: n.title,
-    summary: n.summary,
-    details: n.details as Record<string, unknown>,
-    entityIds: n.entity_ids,
-    publicExtract: n.public_extract,
-  };
-}
-
-function snapshotOf(n: NoticeRow) {
-  return {
-    title: n.title,
-    summary: n.summary,
-    details: n.details,
-    entityIds: n.entity_ids,
-    selectorKeys: n.selector_keys,
-    publicExtract: n.public_extract,
-    status: n.status,
-  };
-}
-
-function toNotice(n: NoticeRow & { owner_name: string }): Notice {
-  return {
-    id: n.id,
-    type: n.type as NoticeType,
-    status: n.status as NoticeStatus,
-    ownerAgencyId: n.owner_agency_id,
-    ownerAgencyName: n.owner_name,
-    title: n.title,
-    summary: n.summary,
-    details: n.details as Record<string, unknown>,
-    entityIds: n.entity_ids,
-    selectorKeys: n.selector_keys,
-    publicExtract: n.public_extract,
-    reviewPeriodDays: n.review_period_days,
-    revision: n.revision,
-    submittedAt: iso(n.submitted_at),
-    publishedAt: iso(n.published_at),
-    expiresAt: iso(n.expires_at),
-    returnReasons: n.return_reasons,
-    createdAt: n.created_at.toISOString(),
-    updatedAt: n.updated_at.toISOString(),
-  };
-}
-
-function toSummary(n: {
-  id: string;
-  type: string;
-  status: string;
-  owner_agency_id: string;
-  owner_name: string;
-  title: string;
-  published_at: Date | null;
-  updated_at: Date;
-}): NoticeSummary {
-  return {
-    id: n.id,
-    type: n.type as NoticeType,
-    status: n.status as NoticeStatus,
-    ownerAgencyId: n.owner_agency_id,
-    ownerAgencyName: n.owner_name,
-    title: n.title,
-    publishedAt: iso(n.published_at),
-    updatedAt: n.updated_at.toISOString(),
-  };
-}
-
-function toDiffusion(r: {
-  id: string;
-  owner_agency_id: string;
-  owner_name: string;
-  title: string;
-  body: string;
-  type: string | null;
-  recipient_agency_ids: string[];
-  entity_ids: string[];
-  selector_keys: string[];
-  created_at: Date;
-}): Diffusion {
-  return {
-    id: r.id,
-    ownerAgencyId: r.owner_agency_id,
-    ownerAgencyName: r.owner_name,
-    title: r.title,
-    body: r.body,
-    type: r.type as NoticeType | null,
-    recipientAgencyIds: r.recipient_agency_ids,
-    entityIds: r.entity_ids,
-    selectorKeys: r.selector_keys,
-    createdAt: r.created_at.toISOString(),
-  };
 }

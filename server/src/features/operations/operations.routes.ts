@@ -40,7 +40,6 @@ const tags = ['operations'];
 const Id = Type.Object({ id: Uuid });
 
 export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeature }> = async (app, { ops }) => {
-  const s = ops.operations;
   app.post(
     '/api/operations',
     {
@@ -52,7 +51,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
         response: { 201: Operation },
       },
     },
-    async (req, reply) => reply.status(201).send(await s.create(viewerOf(req), req.body, req.id)),
+    async (req, reply) => reply.status(201).send(await ops.operations.create(viewerOf(req), req.body, req.id)),
   );
   app.get(
     '/api/operations',
@@ -68,7 +67,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
         response: { 200: Type.Array(OperationSummary) },
       },
     },
-    (req) => s.list(viewerOf(req), req.query),
+    (req) => ops.operations.list(viewerOf(req), req.query),
   );
   app.get(
     '/api/operations/:id',
@@ -76,7 +75,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
       config: read,
       schema: { tags, summary: 'An operation (header and participants)', params: Id, response: { 200: Operation } },
     },
-    (req) => s.get(viewerOf(req), req.params.id),
+    (req) => ops.operations.get(viewerOf(req), req.params.id),
   );
   app.post(
     '/api/operations/:id/status',
@@ -90,7 +89,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
         response: { 200: Operation },
       },
     },
-    (req) => s.transition(viewerOf(req), req.params.id, req.body.status, req.id),
+    (req) => ops.operations.transition(viewerOf(req), req.params.id, req.body.status, req.id),
   );
   app.post(
     '/api/operations/:id/invitations',
@@ -104,7 +103,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
         response: { 200: Operation },
       },
     },
-    (req) => s.invite(viewerOf(req), req.params.id, req.body.agencyIds, req.id),
+    (req) => ops.operations.invite(viewerOf(req), req.params.id, req.body.agencyIds, req.id),
   );
   app.post(
     '/api/operations/:id/participation',
@@ -118,7 +117,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
         response: { 200: Operation },
       },
     },
-    (req) => s.answer(viewerOf(req), req.params.id, req.body, req.id),
+    (req) => ops.operations.answer(viewerOf(req), req.params.id, req.body, req.id),
   );
   app.get(
     '/api/operations/:id/targets',
@@ -126,7 +125,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
       config: read,
       schema: { tags, summary: 'Targets (participants)', params: Id, response: { 200: Type.Array(Target) } },
     },
-    (req) => s.targets(viewerOf(req), req.params.id),
+    (req) => ops.targets.targets(viewerOf(req), req.params.id),
   );
   app.post(
     '/api/operations/:id/targets',
@@ -140,7 +139,8 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
         response: { 201: Target },
       },
     },
-    async (req, reply) => reply.status(201).send(await s.addTarget(viewerOf(req), req.params.id, req.body, req.id)),
+    async (req, reply) =>
+      reply.status(201).send(await ops.targets.addTarget(viewerOf(req), req.params.id, req.body, req.id)),
   );
   app.patch(
     '/api/operations/:id/targets/:targetId',
@@ -154,7 +154,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
         response: { 200: Target },
       },
     },
-    (req) => s.patchTarget(viewerOf(req), req.params.id, req.params.targetId, req.body, req.id),
+    (req) => ops.targets.patchTarget(viewerOf(req), req.params.id, req.params.targetId, req.body, req.id),
   );
   app.get(
     '/api/operations/conflicts',
@@ -170,7 +170,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
         response: { 200: Type.Array(Conflict) },
       },
     },
-    (req) => s.conflicts(viewerOf(req), req.query),
+    (req) => ops.conflicts.conflicts(viewerOf(req), req.query),
   );
   app.post(
     '/api/operations/conflicts/:id/acknowledge',
@@ -178,7 +178,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
       config: write,
       schema: { tags, summary: 'Acknowledge a conflict for my agency', params: Id, response: { 200: Conflict } },
     },
-    (req) => s.acknowledge(viewerOf(req), req.params.id, req.id),
+    (req) => ops.conflicts.acknowledge(viewerOf(req), req.params.id, req.id),
   );
   app.post(
     '/api/operations/conflicts/:id/resolve',
@@ -192,7 +192,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
         response: { 200: Conflict },
       },
     },
-    (req) => s.resolve(viewerOf(req), req.params.id, req.body.resolution, req.id),
+    (req) => ops.conflicts.resolve(viewerOf(req), req.params.id, req.body.resolution, req.id),
   );
   app.get(
     '/api/operations/register',
@@ -200,7 +200,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
       config: read,
       schema: { tags, summary: 'My agency’s deconfliction register', response: { 200: Type.Array(RegisterEntry) } },
     },
-    (req) => s.register(viewerOf(req)),
+    (req) => ops.registry.entries(viewerOf(req)),
   );
   app.post(
     '/api/operations/register',
@@ -213,13 +213,13 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
         response: { 201: RegisterEntry },
       },
     },
-    async (req, reply) => reply.status(201).send(await s.addRegisterEntry(viewerOf(req), req.body, req.id)),
+    async (req, reply) => reply.status(201).send(await ops.registry.addRegisterEntry(viewerOf(req), req.body, req.id)),
   );
   app.delete(
     '/api/operations/register/:id',
     { config: write, schema: { tags, summary: 'Withdraw a register entry', params: Id } },
     async (req, reply) => {
-      await s.withdrawRegisterEntry(viewerOf(req), req.params.id, req.id);
+      await ops.registry.withdrawRegisterEntry(viewerOf(req), req.params.id, req.id);
       return reply.status(204).send();
     },
   );
@@ -229,7 +229,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
       config: read,
       schema: { tags, summary: 'Tasks (participants)', params: Id, response: { 200: Type.Array(Task) } },
     },
-    (req) => s.tasks(viewerOf(req), req.params.id),
+    (req) => ops.tasks.tasks(viewerOf(req), req.params.id),
   );
   app.post(
     '/api/operations/:id/tasks',
@@ -243,7 +243,8 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
         response: { 201: Task },
       },
     },
-    async (req, reply) => reply.status(201).send(await s.addTask(viewerOf(req), req.params.id, req.body, req.id)),
+    async (req, reply) =>
+      reply.status(201).send(await ops.tasks.addTask(viewerOf(req), req.params.id, req.body, req.id)),
   );
   app.patch(
     '/api/operations/:id/tasks/:taskId',
@@ -257,7 +258,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
         response: { 200: Task },
       },
     },
-    (req) => s.patchTask(viewerOf(req), req.params.id, req.params.taskId, req.body.status, req.id),
+    (req) => ops.tasks.patchTask(viewerOf(req), req.params.id, req.params.taskId, req.body.status, req.id),
   );
   app.get(
     '/api/operations/:id/messages',
@@ -270,7 +271,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
         response: { 200: Type.Array(Message) },
       },
     },
-    (req) => s.messages(viewerOf(req), req.params.id),
+    (req) => ops.channel.messages(viewerOf(req), req.params.id),
   );
   app.post(
     '/api/operations/:id/messages',
@@ -284,7 +285,8 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
         response: { 201: Message },
       },
     },
-    async (req, reply) => reply.status(201).send(await s.post(viewerOf(req), req.params.id, req.body.body, req.id)),
+    async (req, reply) =>
+      reply.status(201).send(await ops.channel.post(viewerOf(req), req.params.id, req.body.body, req.id)),
   );
   app.get(
     '/api/operations/:id/results',
@@ -297,7 +299,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
         response: { 200: ResultsDashboard },
       },
     },
-    (req) => s.dashboard(viewerOf(req), req.params.id),
+    (req) => ops.results.dashboard(viewerOf(req), req.params.id),
   );
   app.post(
     '/api/operations/:id/results',
@@ -305,7 +307,8 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
       config: write,
       schema: { tags, summary: 'Report my agency’s results', params: Id, body: NewResult, response: { 201: Result } },
     },
-    async (req, reply) => reply.status(201).send(await s.report(viewerOf(req), req.params.id, req.body, req.id)),
+    async (req, reply) =>
+      reply.status(201).send(await ops.results.report(viewerOf(req), req.params.id, req.body, req.id)),
   );
   app.get(
     '/api/operations/:id/public-summary',
@@ -313,7 +316,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
       config: read,
       schema: { tags, summary: 'TLP:CLEAR summary, numbers only', params: Id, response: { 200: PublicSummary } },
     },
-    (req) => s.publicSummary(viewerOf(req), req.params.id),
+    (req) => ops.results.publicSummary(viewerOf(req), req.params.id),
   );
   app.post(
     '/api/operations/:id/public-summary/publish',
@@ -326,7 +329,7 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
         response: { 200: PublicSummary },
       },
     },
-    (req) => s.publishSummary(viewerOf(req), req.params.id, req.id),
+    (req) => ops.results.publishSummary(viewerOf(req), req.params.id, req.id),
   );
   app.get(
     '/api/public/operations/summaries',
@@ -338,6 +341,6 @@ export const operationsRoutes: FastifyPluginAsyncTypebox<{ ops: OperationsFeatur
         response: { 200: Type.Array(PublicSummary) },
       },
     },
-    () => s.publishedSummaries(),
+    () => ops.results.publishedSummaries(),
   );
 };

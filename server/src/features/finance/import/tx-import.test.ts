@@ -100,9 +100,9 @@ describe.each(drivers)('transaction import on %s', (driver) => {
     const finance = t().app.features.finance;
     let calls = 0;
     // The first run dies after its first batch of 10 (as a kill -9 would, between two commits).
-    const dying = async (batch: Parameters<typeof finance.accounts.record>[1]) => {
+    const dying = async (batch: Parameters<typeof finance.transactions.record>[1]) => {
       if (++calls === 2) throw new Error('killed');
-      return finance.accounts.record(viewer, batch);
+      return finance.transactions.record(viewer, batch);
     };
     await expect(
       importTransactions({ record: dying, out: sink() }, { file, source: 'chain', marking: GREEN, batchSize: 10 }),
@@ -118,7 +118,7 @@ describe.each(drivers)('transaction import on %s', (driver) => {
     const out = sink();
     const errorsFile = join(dir, 'errors.csv');
     const s = await importTransactions(
-      { record: (b) => finance.accounts.record(viewer, b), out },
+      { record: (b) => finance.transactions.record(viewer, b), out },
       { file, source: 'chain', marking: GREEN, batchSize: 10, errorsFile },
     );
     expect(s).toMatchObject({ rows: 30, created: 15, existing: 10 });
@@ -133,7 +133,7 @@ describe.each(drivers)('transaction import on %s', (driver) => {
     expect(out.lines.join('')).toMatch(/29\/29 transactions · created 15 · already present 10/);
     expect((await readFile(errorsFile, 'utf8')).split('\n')[0]).toBe('row,field,message');
     const again = await importTransactions(
-      { record: (b) => finance.accounts.record(viewer, b), out: sink() },
+      { record: (b) => finance.transactions.record(viewer, b), out: sink() },
       { file, source: 'chain', marking: GREEN },
     );
     expect(again).toMatchObject({ created: 0, existing: 25 });
