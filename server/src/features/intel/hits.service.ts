@@ -72,7 +72,7 @@ export class HitsService {
         { action: `intel.hit.${decision}ed`, objectType: 'hit', objectId: id, details: { note } },
       );
     });
-    intelChanged();
+    intelChanged({ hit: id });
     return this.get(viewer, id);
   }
 
@@ -222,7 +222,7 @@ export class HitsService {
       );
       return updated;
     });
-    intelChanged();
+    if (approve) intelChanged({ reports: [out.report_id] });
     this.d.events.notify();
     return toDisclosure(out);
   }

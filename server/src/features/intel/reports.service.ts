@@ -83,7 +83,7 @@ export class ReportsService {
    */
   async submitBatch(items: BatchItem[], opts: { requestId?: string; at?: Date } = {}): Promise<BatchOutcome[]> {
     const out = await this.#bulk.submit(items, opts);
-    intelChanged();
+    intelChanged({ reports: out.flatMap((o) => (o.ok && o.created ? [o.reportId] : [])) });
     return out;
   }
 
@@ -112,7 +112,7 @@ export class ReportsService {
       }
       throw e;
     });
-    intelChanged();
+    intelChanged({ reports: [reportId] });
     this.d.events.notify();
     return this.get(viewer, reportId);
   }

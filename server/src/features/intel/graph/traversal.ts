@@ -46,7 +46,6 @@ export function neighbourhood(
   const { ids, degrees } = g;
   const count = found.value; // candidate → its links into this hop's frontier
   const byLinks = (a: number, b: number) => degrees[a]! - degrees[b]! || compareIds(ids[a]!, ids[b]!);
-  const byTies = (a: number, b: number) => count[b]! - count[a]! || compareIds(ids[a]!, ids[b]!);
   const byId = (a: number, b: number) => compareIds(ids[a]!, ids[b]!);
   kept.add(start);
   const keptList = [start];
@@ -80,8 +79,7 @@ export function neighbourhood(
     }
     const room = limit - keptList.length;
     if (next.length > room) {
-      next.sort(byTies);
-      next = next.slice(0, room);
+      next = mostTied(next, count, room, ids);
       truncated = true;
     }
     next.sort(byId);
@@ -111,10 +109,10 @@ function edgesAmong(
   rest: Marks,
   pairs: number[],
 ): GraphEdge[] {
-  const edges: GraphEdge[] = [];
+  const found: number[] = [];
   const { pairHead, edgeNext } = g;
   const emit = (p: number) => {
-    for (let x = pairHead[p]!; x >= 0; x = edgeNext[x]!) edges.push(g.edgeAt(x));
+    for (let x = pairHead[p]!; x >= 0; x = edgeNext[x]!) found.push(x);
   };
   for (let i = 0; i < pairs.length; i += 3) {
     const v = pairs[i]!;
@@ -128,7 +126,65 @@ function edgesAmong(
       if (u < x && rest.has(x)) emit(p);
     });
   }
-  return edges.sort(compareEdges);
+  // Sorted by source, target, type as compareEdges does, on ranks rather than strings: the
+  // rank of each returned node by id (kept in the `rest` marks' values, all of them marked).
+  const byId = keptList.slice().sort((a, b) => compareIds(g.ids[a]!, g.ids[b]!));
+  rest.clear(g.capacity);
+  const rank = rest.value;
+  byId.forEach((v, i) => {
+    rank[v] = i;
+  });
+  const { edgeSource, edgeTarget, edgeType, typeNames } = g;
+  found.sort(
+    (x, y) =>
+      rank[edgeSource[x]!]! - rank[edgeSource[y]!]! ||
+      rank[edgeTarget[x]!]! - rank[edgeTarget[y]!]! ||
+      compareIds(typeNames[edgeType[x]!]!, typeNames[edgeType[y]!]!),
+  );
+  return found.map((x) => g.edgeAt(x));
+}
+
+/**
+ * The `room` candidates most tied to the hop before (highest `count`, then smallest id), in no
+ * particular order: the counts above the cut are taken whole, and among those at the cut only
+ * the smallest ids are chosen, by selection rather than by sorting them all.
+ */
+function mostTied(candidates: number[], count: Int32Array, room: number, ids: string[]): number[] {
+  let most = 0;
+  for (const w of candidates) if (count[w]! > most) most = count[w]!;
+  const perCount = new Int32Array(most + 2);
+  for (const w of candidates) perCount[count[w]!]! += 1;
+  let cut = most;
+  let above = 0; // candidates with a count above `cut`
+  while (above + perCount[cut]! < room) above += perCount[cut--]!;
+  const chosen = candidates.filter((w) => count[w]! > cut);
+  const atCut = candidates.filter((w) => count[w] === cut);
+  selectSmallest(atCut, room - above, ids);
+  for (let i = 0; i < room - above; i++) chosen.push(atCut[i]!);
+  return chosen;
+}
+
+/** Moves the `k` smallest ids of `xs` to its front (quickselect, middle pivot; ids are unique). */
+function selectSmallest(xs: number[], k: number, ids: string[]): void {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const pivot = ids[xs[(lo + hi) >>> 1]!]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (ids[xs[i]!]! < pivot) i++;
+      while (ids[xs[j]!]! > pivot) j--;
+      if (i <= j) {
+        const t = xs[i]!;
+        xs[i++] = xs[j]!;
+        xs[j--] = t;
+      }
+    }
+    if (k - 1 <= j) hi = j;
+    else if (k - 1 >= i) lo = i;
+    else return;
+  }
 }
 
 export interface Path {
