@@ -123,5 +123,40 @@ describe.each(drivers)('the kept visible graph on %s', (driver) => {
     expect(rejected.edges.filter((e) => e.type === 'same-as')).toEqual([]);
     expect(links.graphs.stats.builds).toBe(beforeReject);
     expect(await keptAndRebuilt()).toEqual(rejected);
+
+    // A disclosure makes the secret report visible to the requester: its entities and the link
+    // to the wallet join the kept graph.
+    const hits = (
+      await t().app.inject({ method: 'GET', url: '/api/intel/hits', headers: { cookie: cTh } })
+    ).json() as Array<{ id: string; other: { visible: boolean } }>;
+    const hidden = hits.find((h) => !h.other.visible)!;
+    expect(hidden).toBeDefined();
+    const asked = await t().app.inject({
+      method: 'POST',
+      url: `/api/intel/hits/${hidden.id}/disclosure`,
+      headers: { cookie: cTh },
+      payload: { reason: 'same wallet' },
+    });
+    expect(asked.statusCode).toBe(201);
+    const incoming = (
+      await t().app.inject({
+        method: 'GET',
+        url: '/api/intel/disclosures?direction=incoming',
+        headers: { cookie: cCn },
+      })
+    ).json();
+    await around();
+    const beforeDisclosure = links.graphs.stats.builds;
+    const answered = await t().app.inject({
+      method: 'POST',
+      url: `/api/intel/disclosures/${incoming[0].id}/decision`,
+      headers: { cookie: cCn },
+      payload: { approve: true, note: null },
+    });
+    expect(answered.statusCode).toBe(200);
+    const disclosed = await around();
+    expect(labels(disclosed)).toContain('Hidden Informant');
+    expect(links.graphs.stats.builds).toBe(beforeDisclosure);
+    expect(await keptAndRebuilt()).toEqual(disclosed);
   });
 });
