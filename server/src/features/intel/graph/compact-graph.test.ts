@@ -109,7 +109,7 @@ describe('incremental updates of the compact graph', () => {
     // Take one row's weight off a merged edge, and a whole edge.
     const repeated = rows.edges[60]!;
     expect(g.removeEdge({ ...repeated, weight: repeated.weight ?? 1 })).toBe(
-      gone.has(repeated.source) || gone.has(repeated.target) ? false : true,
+      !(gone.has(repeated.source) || gone.has(repeated.target)),
     );
     const keptRows = { nodes: rows.nodes.filter((n) => !gone.has(n.id)), edges: [...rows.edges] };
     keptRows.edges.splice(60, 1);
