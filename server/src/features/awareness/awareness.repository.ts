@@ -5,16 +5,15 @@ type Conn = Db | Tx;
 
 /** The only place with SQL for the public portal's tables (and its one read of intel's). */
 export class AwarenessRepository {
-  /** Selector keys among `keys` that some agency published in a TLP:CLEAR report (the warning list). */
-  async warningListed(db: Conn, keys: string[]): Promise<Set<string>> {
-    if (keys.length === 0) return new Set();
+  /** Every selector key some agency published in a TLP:CLEAR report: the warning list (kept in memory, warning-list.ts). */
+  async warningListKeys(db: Conn): Promise<Set<string>> {
     const rows = await db
       .selectFrom('entities')
       .innerJoin('reports', 'reports.id', 'entities.report_id')
       .select('entities.key')
       .distinct()
       .where('reports.tlp', '=', 'CLEAR')
-      .where('entities.key', 'in', keys)
+      .where('entities.key', 'is not', null)
       .execute();
     return new Set(rows.map((r) => r.key).filter((k): k is string => k !== null));
   }
