@@ -146,6 +146,35 @@ describe('public portal', () => {
     await officer.context().close();
   });
 
+  it('reports a missing relative on a 375 px phone, with the reporter\'s relation, and triage shows it', async () => {
+    const page = await open({ width: 375, locale: 'en-US' });
+    await page.goto(`${server.baseUrl}/report-relative`);
+    await page.getByRole('heading', { level: 1, name: 'Report a missing relative' }).waitFor();
+    await page.getByRole('combobox', { name: /^Your country/ }).selectOption('PH');
+    await page.getByRole('textbox', { name: /^Their name/ }).fill('Ramon Dela Cruz (e2e)');
+    await page.getByRole('textbox', { name: /^Your relation to them/ }).fill('older sister');
+    await page.getByRole('textbox', { name: /^Last known place/ }).fill('Shwe Kokko, Myanmar');
+    await page
+      .getByRole('textbox', { name: /^What do you know\?/ })
+      .fill('He left for a casino job in Bangkok in May; his last message said they took his passport (e2e).');
+    await page.getByRole('textbox', { name: /^How can we contact you\?/ }).fill('sister.e2e@example.org');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot(page, 'portal-relative-filled-375');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const reference = (await page.getByTestId('reference').textContent()) ?? '';
+    expect(reference).toMatch(/^CRD-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await page.context().close();
+
+    const officer = await open({ width: 1280, locale: 'en-US' });
+    await signIn(officer, server.baseUrl, 'analyst@ph.cordon.example');
+    await officer.goto(`${server.baseUrl}/console/awareness`);
+    const item = officer.locator(`[data-reference="${reference}"]`);
+    await item.waitFor();
+    expect(await item.textContent()).toContain("Reporter's relation: older sister");
+    await officer.context().close();
+  });
+
   it('shows the agency its campaigns with the reach counted from the portal (no visitor tracked)', async () => {
     // A visitor in Indonesia sees the campaign on the portal's home page: one view counted.
     const visitor = await open({ width: 390, locale: 'id-ID' });

@@ -230,10 +230,21 @@ describe.each(drivers)('public portal on %s', (driver) => {
       relativeName: 'John Otieno',
       relativeAge: 24,
       lastKnownPlace: 'Myawaddy, Myanmar',
+      relation: 'mother',
       circumstances: 'Left in March for a job in Thailand, last message said they took his passport.',
       contact: '+254 712 345 678',
     });
     expect(rel.statusCode).toBe(201);
+    const badRelation = await post('/api/public/reports/missing-relative', {
+      country: 'KE',
+      relativeName: 'Jane Otieno',
+      lastKnownPlace: 'Myawaddy, Myanmar',
+      relation: 'm',
+      circumstances: 'Left in April for a job in Thailand and stopped answering.',
+      contact: '+254 712 345 679',
+    });
+    expect(badRelation.statusCode).toBe(400);
+    expect(JSON.stringify(badRelation.json())).toContain('relation');
     const queue = (await get('/api/awareness/triage?status=new', analyst)).json();
     const id = (ref: string) => queue.find((i: { reference: string }) => i.reference === ref).id;
     // A case worker may not turn a scam report into intelligence.
@@ -268,7 +279,11 @@ describe.each(drivers)('public portal on %s', (driver) => {
       ).json().status,
     ).toBe('rejected');
     const missing = queue.find((i: { kind: string }) => i.kind === 'missing-relative');
-    expect(missing.details).toMatchObject({ relativeName: 'John Otieno', lastKnownPlace: 'Myawaddy, Myanmar' });
+    expect(missing.details).toMatchObject({
+      relativeName: 'John Otieno',
+      lastKnownPlace: 'Myawaddy, Myanmar',
+      relation: 'mother',
+    });
     const v = await post(
       `/api/awareness/triage/${missing.id}/decision`,
       { decision: 'verify' },
