@@ -146,7 +146,7 @@ describe('public portal', () => {
     await officer.context().close();
   });
 
-  it('reports a missing relative on a 375 px phone, with the reporter\'s relation, and triage shows it', async () => {
+  it("reports a missing relative on a 375 px phone, with the reporter's relation, and triage shows it", async () => {
     const page = await open({ width: 375, locale: 'en-US' });
     await page.goto(`${server.baseUrl}/report-relative`);
     await page.getByRole('heading', { level: 1, name: 'Report a missing relative' }).waitFor();

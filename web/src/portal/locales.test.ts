@@ -29,7 +29,11 @@ const SAME_OK = new Set([
 
 describe('portal strings in English (the reference)', () => {
   it('has no empty string', () => {
-    expect(Object.entries(en).filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
+    expect(
+      Object.entries(en)
+        .filter(([, v]) => v.trim() === '')
+        .map(([k]) => k),
+    ).toEqual([]);
   });
 });
 
