@@ -38,9 +38,10 @@ const AD_ID =
 describe('public portal', () => {
   beforeAll(async () => {
     await ensureWebBuilt();
-    server = await startServer();
+    // The demo world loads on first start: slow on a shared, loaded machine.
+    server = await startServer(300_000);
     browser = await launchBrowser();
-  }, 300_000);
+  }, 420_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
