@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 const TriagePage = lazy(() => import('./TriagePage.tsx').then((m) => ({ default: m.TriagePage })));
 const CampaignsPage = lazy(() => import('./CampaignsPage.tsx').then((m) => ({ default: m.CampaignsPage })));
+const DirectoryPage = lazy(() => import('./DirectoryPage.tsx').then((m) => ({ default: m.DirectoryPage })));
 
 function AwarenessLayout() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ function AwarenessLayout() {
             {t('awareness.triageTitle')}
           </Link>
           <Link to="/awareness/campaigns">{t('awareness.campaignsTitle')}</Link>
+          <Link to="/awareness/directory">{t('awareness.directoryTitle')}</Link>
         </Group>
       </nav>
       <Outlet />
@@ -23,10 +25,11 @@ function AwarenessLayout() {
   );
 }
 
-/** Awareness, /awareness/…: the triage queue of public reports and the campaigns' reach. */
+/** Awareness, /awareness/…: the triage queue of public reports, the campaigns and the support directory. */
 export function createAwarenessRoutes<P extends AnyRoute>(parent: P) {
   const root = createRoute({ getParentRoute: () => parent, path: 'awareness', component: AwarenessLayout });
   const triage = createRoute({ getParentRoute: () => root, path: '/', component: TriagePage });
   const campaigns = createRoute({ getParentRoute: () => root, path: 'campaigns', component: CampaignsPage });
-  return root.addChildren([triage, campaigns]);
+  const directory = createRoute({ getParentRoute: () => root, path: 'directory', component: DirectoryPage });
+  return root.addChildren([triage, campaigns, directory]);
 }
