@@ -229,7 +229,7 @@ describe('public portal', () => {
     await dialog.getByRole('textbox', { name: /^Name/ }).fill('E2E campaign renamed');
     expect(await dialog.getByRole('textbox', { name: /^Code/ }).getAttribute('readonly')).not.toBeNull();
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await shot(page, 'console-campaign-edit-1280');
+    await screenshot(page, 'console-campaign-edit-1280');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await card('E2E campaign renamed').waitFor();
 
@@ -254,7 +254,7 @@ describe('public portal', () => {
     expect(await seriousAxeViolations(phone)).toEqual([]);
     await shot(phone, 'console-campaigns-actions-375');
     await phone.context().close();
-  });
+  }, 180_000);
 
   it('lets an agency add, edit and remove its support-directory entries, shown on the portal (1280 and 375 px)', async () => {
     for (const width of [1280, 375]) {
@@ -281,7 +281,7 @@ describe('public portal', () => {
       await dialog.getByRole('textbox', { name: /^Name/ }).fill(`${name} (24 h)`);
       await dialog.getByRole('textbox', { name: /^Notes/ }).fill('Open day and night.');
       expect(await seriousAxeViolations(page)).toEqual([]);
-      await shot(page, `console-directory-edit-${width}`);
+      await screenshot(page, `console-directory-edit-${width}`);
       await dialog.getByRole('button', { name: 'Save' }).click();
       await entry(`${name} (24 h)`).getByText('Open day and night.').waitFor();
 
@@ -296,7 +296,7 @@ describe('public portal', () => {
       await entry(`${name} (24 h)`).waitFor({ state: 'detached' });
       await page.context().close();
     }
-  });
+  }, 180_000);
 
   it('lays out at 375 and 1280 px (screenshots of the other pages) with no third-party request', async () => {
     for (const width of [375, 1280]) {

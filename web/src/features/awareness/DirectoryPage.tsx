@@ -59,8 +59,11 @@ function EntryForm({
     languages: entry?.languages.join(', ') ?? '',
     notes: entry?.notes ?? '',
   });
-  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) =>
-    setV((o) => ({ ...o, [k]: e.currentTarget.value }));
+  // Read the value now: React clears the event's currentTarget before a state updater runs.
+  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setV((o) => ({ ...o, [k]: value }));
+  };
   const errors = fieldErrors(mutation.error);
 
   function submit(e: FormEvent) {

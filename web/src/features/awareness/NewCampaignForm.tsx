@@ -40,8 +40,11 @@ export function CampaignForm({ campaign, onDone }: { campaign?: Campaign; onDone
     title: messages[firstOther]?.title ?? '',
     body: messages[firstOther]?.body ?? '',
   });
-  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) =>
-    setV((o) => ({ ...o, [k]: e.currentTarget.value }));
+  // Read the value now: React clears the event's currentTarget before a state updater runs.
+  const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setV((o) => ({ ...o, [k]: value }));
+  };
   const pickLang = (e: { currentTarget: { value: string } }) => {
     const lang = e.currentTarget.value;
     setV((o) => ({ ...o, lang, title: messages[lang]?.title ?? '', body: messages[lang]?.body ?? '' }));
