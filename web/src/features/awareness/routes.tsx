@@ -1,14 +1,20 @@
+import type { Role } from '@cordon/contracts';
 import { Group } from '@mantine/core';
 import { type AnyRoute, createRoute, Link, Outlet } from '@tanstack/react-router';
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasAnyRole, useMe } from '../../app/session.ts';
 
 const TriagePage = lazy(() => import('./TriagePage.tsx').then((m) => ({ default: m.TriagePage })));
 const CampaignsPage = lazy(() => import('./CampaignsPage.tsx').then((m) => ({ default: m.CampaignsPage })));
 const DirectoryPage = lazy(() => import('./DirectoryPage.tsx').then((m) => ({ default: m.DirectoryPage })));
 
+/** Who maintains the support directory (server: DIRECTORY_ROLES in directory.service.ts). */
+const DIRECTORY_ROLES: Role[] = ['agency-admin', 'supervisor', 'case-worker', 'hub-admin'];
+
 function AwarenessLayout() {
   const { t } = useTranslation();
+  const me = useMe();
   return (
     <>
       <nav aria-label={t('awareness.nav')}>
@@ -17,7 +23,7 @@ function AwarenessLayout() {
             {t('awareness.triageTitle')}
           </Link>
           <Link to="/awareness/campaigns">{t('awareness.campaignsTitle')}</Link>
-          <Link to="/awareness/directory">{t('awareness.directoryTitle')}</Link>
+          {hasAnyRole(me, ...DIRECTORY_ROLES) && <Link to="/awareness/directory">{t('awareness.directoryTitle')}</Link>}
         </Group>
       </nav>
       <Outlet />
