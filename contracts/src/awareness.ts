@@ -30,6 +30,8 @@ export const TRIAGE_KINDS = ['scam', 'missing-relative'] as const;
 export const TRIAGE_STATUSES = ['new', 'verified', 'rejected'] as const;
 export const DIRECTORY_KINDS = ['hotline', 'shelter', 'embassy', 'ngo', 'reporting-point'] as const;
 export const REACH_KINDS = ['view', 'click', 'check', 'report'] as const;
+/** scheduled: before its start; active: shown on the portal; ended: past its end, or ended early. */
+export const CAMPAIGN_STATUSES = ['scheduled', 'active', 'ended'] as const;
 
 const Lang = Type.Optional(Type.Enum(PORTAL_LANGUAGES));
 const CampaignCode = Type.String({ pattern: '^[a-z0-9-]{3,40}$' });
@@ -228,11 +230,32 @@ export const Campaign = Type.Object(
     startsOn: Type.String(),
     endsOn: Type.String(),
     totals: Type.Object({ view: Type.Integer(), click: Type.Integer(), check: Type.Integer(), report: Type.Integer() }),
+    status: Type.Enum(CAMPAIGN_STATUSES),
+    /** set when the agency ended it before its end date */
+    endedAt: Type.Union([IsoDateTime, Type.Null()]),
     createdAt: IsoDateTime,
   },
   { additionalProperties: false },
 );
 export type Campaign = Static<typeof Campaign>;
+
+/**
+ * Changes to a campaign that has not ended (the code stays: links carrying it are out there).
+ * Once it has started, its start date stays too.
+ */
+export const CampaignChanges = Type.Object(
+  {
+    name: Type.Optional(NewCampaign.properties.name),
+    messages: Type.Optional(NewCampaign.properties.messages),
+    targetCountries: Type.Optional(NewCampaign.properties.targetCountries),
+    ageGroups: Type.Optional(Type.Array(Type.String({ pattern: '^\\d{2}-\\d{2}$|^\\d{2}\\+$' }), { maxItems: 8 })),
+    channels: Type.Optional(Type.Array(Type.String({ minLength: 2, maxLength: 40 }), { maxItems: 10 })),
+    startsOn: Type.Optional(Type.String({ format: 'date' })),
+    endsOn: Type.Optional(Type.String({ format: 'date' })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type CampaignChanges = Static<typeof CampaignChanges>;
 
 export const PublicCampaign = Type.Object(
   { code: Type.String(), lang: Type.String(), title: Type.String(), body: Type.String() },
@@ -292,3 +315,30 @@ export const NewDirectoryEntry = Type.Object(
   { additionalProperties: false },
 );
 export type NewDirectoryEntry = Static<typeof NewDirectoryEntry>;
+
+/** Changes to a directory entry (its country stays: remove it and add it under the other country). */
+export const DirectoryEntryChanges = Type.Object(
+  {
+    kind: Type.Optional(Type.Enum(DIRECTORY_KINDS)),
+    name: Type.Optional(NewDirectoryEntry.properties.name),
+    /** null clears it */
+    phone: Type.Optional(Type.Union([Type.String({ pattern: '^\\+?[0-9 ()-]{3,30}$' }), Type.Null()])),
+    url: Type.Optional(Type.Union([Type.String({ pattern: '^https://[^\\s]{3,300}$' }), Type.Null()])),
+    languages: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z]{2,4})?$' }), { maxItems: 10 })),
+    notes: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type DirectoryEntryChanges = Static<typeof DirectoryEntryChanges>;
+
+/** A directory entry as the console shows it: who maintains it, and whether the viewer may change it. */
+export const ConsoleDirectoryEntry = Type.Object(
+  {
+    ...DirectoryEntry.properties,
+    /** the agency that added it (null: demo data) */
+    agencyId: Type.Union([Uuid, Type.Null()]),
+    editable: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type ConsoleDirectoryEntry = Static<typeof ConsoleDirectoryEntry>;

@@ -137,6 +137,8 @@ export async function buildApp(deps: AppDeps) {
     intel: intel.reports,
     // A verified missing-relative report opens a rescue case.
     rescue: rescue.cases,
+    // The public warning list (TLP:CLEAR selectors) is kept in memory and reloaded on intel's events.
+    bus: deps.events.bus,
   });
   const finance = createFinanceFeature({
     database: deps.database,

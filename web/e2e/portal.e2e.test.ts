@@ -38,9 +38,10 @@ const AD_ID =
 describe('public portal', () => {
   beforeAll(async () => {
     await ensureWebBuilt();
-    server = await startServer();
+    // The demo world loads on first start: slow on a shared, loaded machine.
+    server = await startServer(300_000);
     browser = await launchBrowser();
-  }, 300_000);
+  }, 420_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -146,6 +147,35 @@ describe('public portal', () => {
     await officer.context().close();
   });
 
+  it("reports a missing relative on a 375 px phone, with the reporter's relation, and triage shows it", async () => {
+    const page = await open({ width: 375, locale: 'en-US' });
+    await page.goto(`${server.baseUrl}/report-relative`);
+    await page.getByRole('heading', { level: 1, name: 'Report a missing relative' }).waitFor();
+    await page.getByRole('combobox', { name: /^Your country/ }).selectOption('PH');
+    await page.getByRole('textbox', { name: /^Their name/ }).fill('Ramon Dela Cruz (e2e)');
+    await page.getByRole('textbox', { name: /^Your relation to them/ }).fill('older sister');
+    await page.getByRole('textbox', { name: /^Last known place/ }).fill('Shwe Kokko, Myanmar');
+    await page
+      .getByRole('textbox', { name: /^What do you know\?/ })
+      .fill('He left for a casino job in Bangkok in May; his last message said they took his passport (e2e).');
+    await page.getByRole('textbox', { name: /^How can we contact you\?/ }).fill('sister.e2e@example.org');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot(page, 'portal-relative-filled-375');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const reference = (await page.getByTestId('reference').textContent()) ?? '';
+    expect(reference).toMatch(/^CRD-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await page.context().close();
+
+    const officer = await open({ width: 1280, locale: 'en-US' });
+    await signIn(officer, server.baseUrl, 'analyst@ph.cordon.example');
+    await officer.goto(`${server.baseUrl}/console/awareness`);
+    const item = officer.locator(`[data-reference="${reference}"]`);
+    await item.waitFor();
+    expect(await item.textContent()).toContain("Reporter's relation: older sister");
+    await officer.context().close();
+  });
+
   it('shows the agency its campaigns with the reach counted from the portal (no visitor tracked)', async () => {
     // A visitor in Indonesia sees the campaign on the portal's home page: one view counted.
     const visitor = await open({ width: 390, locale: 'id-ID' });
@@ -169,6 +199,104 @@ describe('public portal', () => {
       await page.context().close();
     }
   });
+
+  it('lets an agency edit, end and delete its campaigns (1280 and 375 px)', async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const page = await open({ width: 1280, locale: 'en-US' });
+    await signIn(page, server.baseUrl, 'caseworker@ph.cordon.example');
+    await page.goto(`${server.baseUrl}/console/awareness/campaigns`);
+    await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
+    const card = (name: string) =>
+      page.locator('.mantine-Card-root', { has: page.getByRole('heading', { level: 2, name, exact: true }) });
+    async function create(code: string, name: string) {
+      await page.getByRole('textbox', { name: /^Code/ }).fill(code);
+      await page.getByRole('textbox', { name: /^Name/ }).fill(name);
+      await page.getByRole('textbox', { name: /^Target countries/ }).fill('PH');
+      await page.getByLabel(/^Starts on/).fill(day(0));
+      await page.getByLabel(/^Ends on/).fill(day(30));
+      await page.getByRole('textbox', { name: 'Title (en)' }).fill('Check the job before you travel');
+      await page.getByRole('textbox', { name: 'Message (en)' }).fill('Free flights to Cambodia? Ask us first.');
+      await page.getByRole('button', { name: 'Create campaign' }).click();
+      await card(name).waitFor();
+    }
+    await create('e2e-ph-one', 'E2E campaign one');
+    await create('e2e-ph-two', 'E2E campaign two');
+    expect(await card('E2E campaign one').getByText('Active', { exact: true }).count()).toBe(1);
+
+    // Edit: the code and (started) the start date are read-only.
+    await card('E2E campaign one').getByRole('button', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /^Name/ }).fill('E2E campaign renamed');
+    expect(await dialog.getByRole('textbox', { name: /^Code/ }).getAttribute('readonly')).not.toBeNull();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'console-campaign-edit-1280');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await card('E2E campaign renamed').waitFor();
+
+    // End now: the badge says so, and it can no longer be edited.
+    await card('E2E campaign renamed').getByRole('button', { name: 'End now' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'End now' }).click();
+    await card('E2E campaign renamed').getByText('Ended', { exact: true }).waitFor();
+    expect(await card('E2E campaign renamed').getByRole('button', { name: 'Edit' }).count()).toBe(0);
+
+    // Delete: only offered while nothing was counted.
+    await card('E2E campaign two').getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await card('E2E campaign two').waitFor({ state: 'detached' });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await shot(page, 'console-campaigns-actions-1280');
+    await page.context().close();
+
+    const phone = await open({ width: 375, locale: 'en-US' });
+    await signIn(phone, server.baseUrl, 'caseworker@ph.cordon.example');
+    await phone.goto(`${server.baseUrl}/console/awareness/campaigns`);
+    await phone.getByRole('heading', { level: 2, name: 'E2E campaign renamed' }).waitFor();
+    expect(await seriousAxeViolations(phone)).toEqual([]);
+    await shot(phone, 'console-campaigns-actions-375');
+    await phone.context().close();
+  }, 180_000);
+
+  it('lets an agency add, edit and remove its support-directory entries, shown on the portal (1280 and 375 px)', async () => {
+    for (const width of [1280, 375]) {
+      const name = `E2E hotline ${width}`;
+      const page = await open({ width, locale: 'en-US' });
+      await signIn(page, server.baseUrl, 'caseworker@ph.cordon.example');
+      await page.goto(`${server.baseUrl}/console/awareness/directory`);
+      await page.getByRole('heading', { level: 1, name: 'Support directory' }).waitFor();
+      // Entries of others (here the demo ones) are shown, not editable.
+      await page.getByText('Maintained by another agency').first().waitFor();
+      await page.getByRole('textbox', { name: /^Name/ }).fill(name);
+      await page.getByRole('textbox', { name: /^Phone/ }).fill('+63 2 8888 1343');
+      await page.getByRole('textbox', { name: /^Web address/ }).fill('https://example.org/e2e');
+      await page.getByRole('textbox', { name: /^Languages/ }).fill('fil, en');
+      await page.getByRole('button', { name: 'Add entry' }).click();
+      const entry = (n: string) => page.locator(`[data-entry="${n}"]`);
+      await entry(name).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await shot(page, `console-directory-${width}`);
+
+      await entry(name).getByRole('button', { name: 'Edit' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: /^Name/ }).fill(`${name} (24 h)`);
+      await dialog.getByRole('textbox', { name: /^Notes/ }).fill('Open day and night.');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await screenshot(page, `console-directory-edit-${width}`);
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await entry(`${name} (24 h)`).getByText('Open day and night.').waitFor();
+
+      // The portal's help page shows it.
+      const visitor = await open({ width, locale: 'en-US' });
+      await visitor.goto(`${server.baseUrl}/help`);
+      await visitor.getByText(`${name} (24 h)`).waitFor();
+      await visitor.context().close();
+
+      await entry(`${name} (24 h)`).getByRole('button', { name: 'Remove' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+      await entry(`${name} (24 h)`).waitFor({ state: 'detached' });
+      await page.context().close();
+    }
+  }, 180_000);
 
   it('lays out at 375 and 1280 px (screenshots of the other pages) with no third-party request', async () => {
     for (const width of [375, 1280]) {

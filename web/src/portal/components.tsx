@@ -1,5 +1,7 @@
 import type { CheckResult } from '@cordon/contracts';
-import { Alert, Badge, List, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, List, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { PortalApiError } from './api.ts';
 import { COUNTRIES, countryName } from './countries.ts';
 import { type Key, useI18n } from './i18n.tsx';
 import { useLink } from './nav.tsx';
@@ -100,4 +102,61 @@ export function errorText(t: (k: Key) => string, e: unknown): string {
   if (status === 429) return t('common.tooMany');
   if (status === 400) return t('common.invalid');
   return t('common.error');
+}
+
+/**
+ * Sending a portal form: busy while the request runs, the error (and the fields the server
+ * refused) after a failure. `send` resolves with what the page shows next.
+ */
+export function useSubmission<T>(send: () => Promise<T>, onDone: (result: T) => void) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await send());
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const fields = error instanceof PortalApiError ? error.fields : [];
+  return { busy, error, submit, fields };
+}
+
+/**
+ * The frame every portal form shares: the fields, the honeypot (report forms), one submit button,
+ * and the error below the form, announced to screen readers.
+ */
+export function PortalForm(props: {
+  submission: { busy: boolean; error: unknown; submit: (e: FormEvent) => void };
+  submitLabel: string;
+  disabled: boolean;
+  /** Report forms: the hidden field bots fill in. */
+  honeypot?: { value: string; onChange: (v: string) => void };
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const { busy, error, submit } = props.submission;
+  return (
+    <>
+      <form onSubmit={submit} noValidate style={{ position: 'relative' }}>
+        <Stack gap="sm">
+          {props.children}
+          {props.honeypot && <Honeypot value={props.honeypot.value} onChange={props.honeypot.onChange} />}
+          <Button type="submit" loading={busy} disabled={props.disabled} style={{ alignSelf: 'flex-start' }}>
+            {props.submitLabel}
+          </Button>
+        </Stack>
+      </form>
+      {error !== null && (
+        <Alert color="red" role="alert">
+          {errorText(t, error)}
+        </Alert>
+      )}
+    </>
+  );
 }

@@ -27,6 +27,16 @@ const SAME_OK = new Set([
   'report.type.investment-crypto',
 ]);
 
+describe('portal strings in English (the reference)', () => {
+  it('has no empty string', () => {
+    expect(
+      Object.entries(en)
+        .filter(([, v]) => v.trim() === '')
+        .map(([k]) => k),
+    ).toEqual([]);
+  });
+});
+
 describe.each([
   ['id', id],
   ['vi', vi],

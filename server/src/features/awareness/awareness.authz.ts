@@ -61,4 +61,14 @@ export const awarenessRoutes: RouteRule[] = [
     body: { country: 'VN', kind: 'hotline', name: 'Matrix hotline', phone: '+84 24 000 000', languages: ['vi'] },
   },
   { method: 'DELETE', url: `/api/awareness/directory/${ZERO}`, roles: DIRECTORY_ROLES },
+  { method: 'GET', url: '/api/awareness/directory?country=VN', roles: DIRECTORY_ROLES },
+  {
+    method: 'PATCH',
+    url: `/api/awareness/directory/${ZERO}`,
+    roles: DIRECTORY_ROLES,
+    body: { name: 'Matrix hotline 2' },
+  },
+  { method: 'PATCH', url: `/api/awareness/campaigns/${ZERO}`, roles: CAMPAIGN_ROLES, body: { name: 'Matrix renamed' } },
+  { method: 'POST', url: `/api/awareness/campaigns/${ZERO}/end`, roles: CAMPAIGN_ROLES },
+  { method: 'DELETE', url: `/api/awareness/campaigns/${ZERO}`, roles: CAMPAIGN_ROLES },
 ];

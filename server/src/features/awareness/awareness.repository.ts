@@ -5,16 +5,15 @@ type Conn = Db | Tx;
 
 /** The only place with SQL for the public portal's tables (and its one read of intel's). */
 export class AwarenessRepository {
-  /** Selector keys among `keys` that some agency published in a TLP:CLEAR report (the warning list). */
-  async warningListed(db: Conn, keys: string[]): Promise<Set<string>> {
-    if (keys.length === 0) return new Set();
+  /** Every selector key some agency published in a TLP:CLEAR report: the warning list (kept in memory, warning-list.ts). */
+  async warningListKeys(db: Conn): Promise<Set<string>> {
     const rows = await db
       .selectFrom('entities')
       .innerJoin('reports', 'reports.id', 'entities.report_id')
       .select('entities.key')
       .distinct()
       .where('reports.tlp', '=', 'CLEAR')
-      .where('entities.key', 'in', keys)
+      .where('entities.key', 'is not', null)
       .execute();
     return new Set(rows.map((r) => r.key).filter((k): k is string => k !== null));
   }
@@ -150,8 +149,30 @@ export class AwarenessRepository {
       .execute();
   }
 
-  async campaignById(db: Conn, id: string) {
-    return db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+  async campaignById(db: Conn, id: string, lock = false) {
+    let q = db.selectFrom('campaigns').selectAll().where('id', '=', id);
+    if (lock) q = q.forUpdate();
+    return q.executeTakeFirst();
+  }
+
+  async updateCampaign(
+    tx: Tx,
+    id: string,
+    set: import('kysely').Updateable<import('./awareness.tables.ts').CampaignsTable>,
+  ) {
+    return tx.updateTable('campaigns').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** Whether anything was ever counted for the campaign (reach, or reports that came from it). */
+  async campaignHasReach(db: Conn, id: string, code: string): Promise<boolean> {
+    const reach = await db.selectFrom('campaign_reach').select('day').where('campaign_id', '=', id).limit(1).execute();
+    if (reach.length > 0) return true;
+    const reports = await db.selectFrom('public_reports').select('id').where('campaign', '=', code).limit(1).execute();
+    return reports.length > 0;
+  }
+
+  async deleteCampaign(tx: Tx, id: string) {
+    await tx.deleteFrom('campaigns').where('id', '=', id).execute();
   }
 
   async activeCampaigns(db: Conn, day: string) {
@@ -160,6 +181,7 @@ export class AwarenessRepository {
       .selectAll()
       .where('starts_on', '<=', day)
       .where('ends_on', '>=', day)
+      .where('ended_at', 'is', null)
       .orderBy('starts_on', 'desc')
       .limit(50)
       .execute();
@@ -200,6 +222,20 @@ export class AwarenessRepository {
     row: import('kysely').Insertable<import('./awareness.tables.ts').SupportDirectoryTable>,
   ) {
     return tx.insertInto('support_directory').values(row).returning('id').executeTakeFirstOrThrow();
+  }
+
+  async directoryEntry(db: Conn, id: string, lock = false) {
+    let q = db.selectFrom('support_directory').selectAll().where('id', '=', id);
+    if (lock) q = q.forUpdate();
+    return q.executeTakeFirst();
+  }
+
+  async updateDirectoryEntry(
+    tx: Tx,
+    id: string,
+    set: import('kysely').Updateable<import('./awareness.tables.ts').SupportDirectoryTable>,
+  ) {
+    return tx.updateTable('support_directory').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   }
 
   /** Deletes an entry (of this agency when `agencyId` is given); true when a row went. */

@@ -1,8 +1,11 @@
 import {
   Campaign,
+  CampaignChanges,
   CheckResult,
+  ConsoleDirectoryEntry,
   CountryCode,
   DirectoryEntry,
+  DirectoryEntryChanges,
   FollowUpRequest,
   FollowUpStatus,
   FollowUpStatusRequest,
@@ -267,6 +270,87 @@ export const awarenessRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     (request) => awareness.campaigns.reach(viewerOf(request), request.params.id),
+  );
+  app.patch(
+    '/api/awareness/campaigns/:id',
+    {
+      config: { auth: { roles: CAMPAIGN_ROLES } },
+      schema: {
+        tags: consoleTags,
+        summary: 'Edit a campaign that has not ended (the code stays; a started campaign keeps its start date)',
+        params: Type.Object({ id: Uuid }),
+        body: CampaignChanges,
+        response: { 200: Campaign },
+      },
+    },
+    (request) => awareness.campaigns.update(viewerOf(request), request.params.id, request.body, request.id),
+  );
+  app.post(
+    '/api/awareness/campaigns/:id/end',
+    {
+      config: { auth: { roles: CAMPAIGN_ROLES } },
+      schema: {
+        tags: consoleTags,
+        summary: 'End a campaign now (the portal stops showing it; its reach stays)',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Campaign },
+      },
+    },
+    (request) => awareness.campaigns.end(viewerOf(request), request.params.id, request.id),
+  );
+  app.delete(
+    '/api/awareness/campaigns/:id',
+    {
+      config: { auth: { roles: CAMPAIGN_ROLES } },
+      schema: {
+        tags: consoleTags,
+        summary: 'Delete a campaign with no recorded reach (one with reach is ended instead: 409)',
+        params: Type.Object({ id: Uuid }),
+      },
+    },
+    async (request, reply) => {
+      await awareness.campaigns.remove(viewerOf(request), request.params.id, request.id);
+      return reply.status(204).send();
+    },
+  );
+  app.get(
+    '/api/awareness/directory',
+    {
+      config: { auth: { roles: DIRECTORY_ROLES } },
+      schema: {
+        tags: consoleTags,
+        summary: 'The support directory with who maintains each entry and what I may change',
+        querystring: Type.Object({ country: Type.Optional(CountryCode) }, { additionalProperties: false }),
+        response: { 200: Type.Array(ConsoleDirectoryEntry) },
+      },
+    },
+    (request) => {
+      const viewer = viewerOf(request);
+      return awareness.directory.forConsole(viewer, viewer.roles.includes('hub-admin'), request.query.country);
+    },
+  );
+  app.patch(
+    '/api/awareness/directory/:id',
+    {
+      config: { auth: { roles: DIRECTORY_ROLES } },
+      schema: {
+        tags: consoleTags,
+        summary: 'Change an entry my agency added (the hub: any entry)',
+        params: Type.Object({ id: Uuid }),
+        body: DirectoryEntryChanges,
+        response: { 200: ConsoleDirectoryEntry },
+      },
+    },
+    (request) => {
+      const viewer = viewerOf(request);
+      return awareness.directory.update(
+        viewer,
+        request.params.id,
+        request.body,
+        viewer.roles.includes('hub-admin'),
+        request.id,
+      );
+    },
   );
   app.post(
     '/api/awareness/directory',

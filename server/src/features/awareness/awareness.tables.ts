@@ -44,6 +44,10 @@ export interface CampaignsTable {
   ends_on: string;
   created_by: string | null;
   created_at: Date;
+  /** Ended early by the agency (0015). */
+  ended_at: Generated<Date | null>;
+  ended_by: Generated<string | null>;
+  updated_at: Generated<Date | null>;
 }
 
 export interface CampaignReachTable {

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type TestAgency, type TestContext, useTestApp } from '../../../test/app.ts';
 import { drivers } from '../../../test/db.ts';
+import { WARNING_LIST_CHANGED } from '../intel/warning-list-events.ts';
 
 const scam = (over: Record<string, unknown> = {}) => ({
   country: 'PH',
@@ -71,6 +72,56 @@ describe.each(drivers)('public portal on %s', (driver) => {
       country: 'TH',
     });
     expect(msg.json().reasons[0]).toMatchObject({ code: 'warning-list' });
+  });
+
+  it('keeps the warning list in memory (no query per check) and reloads it when a TLP:CLEAR report is published', async () => {
+    const vn = await t().newAgency({ country: 'VN', kind: 'police' });
+    const analyst = await officer(t(), vn);
+    const list = t().app.features.awareness.public.warningList;
+    const publish = (tlp: string, value: string) =>
+      t().app.inject({
+        method: 'POST',
+        url: '/api/intel/reports',
+        headers: { cookie: analyst },
+        payload: {
+          title: `Recruiter number ${tlp}`,
+          summary: '',
+          moTags: [],
+          marking: { tlp, audience: { kind: 'all' }, pap: 'GREEN', reliability: 'B', credibility: '2' },
+          selectors: [{ ref: 's', kind: 'phone', value, country: 'VN' }],
+        },
+      });
+    const flagged = async (sender: string) => {
+      const r = await post('/api/public/check/message', { text: 'Call me back about the job', sender, country: 'VN' });
+      expect(r.statusCode).toBe(200);
+      return r.json().reasons.some((x: { code: string }) => x.code === 'warning-list');
+    };
+    const changes = async () =>
+      Number(
+        (
+          await t()
+            .database()
+            .selectFrom('outbox')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('topic', '=', WARNING_LIST_CHANGED)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await flagged('+84 912 345 678')).toBe(false);
+    await list.settled();
+    const loads = list.loads;
+    for (let i = 0; i < 5; i++) await flagged('+84 912 345 678');
+    expect(list.loads).toBe(loads);
+
+    const before = await changes();
+    expect((await publish('GREEN', '+84 912 000 111')).statusCode).toBe(201);
+    expect(await changes()).toBe(before);
+    expect((await publish('CLEAR', '0912 345 678')).statusCode).toBe(201);
+    expect(await changes()).toBe(before + 1);
+    await vi.waitFor(() => expect(list.loads).toBeGreaterThan(loads), { timeout: 10_000 });
+    await list.settled();
+    expect(await flagged('+84 912 345 678')).toBe(true);
+    expect(await flagged('+84 912 000 111')).toBe(false);
   });
 
   it('refuses bad input with the field at fault, oversize bodies, and extra fields', async () => {
@@ -179,10 +230,21 @@ describe.each(drivers)('public portal on %s', (driver) => {
       relativeName: 'John Otieno',
       relativeAge: 24,
       lastKnownPlace: 'Myawaddy, Myanmar',
+      relation: 'mother',
       circumstances: 'Left in March for a job in Thailand, last message said they took his passport.',
       contact: '+254 712 345 678',
     });
     expect(rel.statusCode).toBe(201);
+    const badRelation = await post('/api/public/reports/missing-relative', {
+      country: 'KE',
+      relativeName: 'Jane Otieno',
+      lastKnownPlace: 'Myawaddy, Myanmar',
+      relation: 'm',
+      circumstances: 'Left in April for a job in Thailand and stopped answering.',
+      contact: '+254 712 345 679',
+    });
+    expect(badRelation.statusCode).toBe(400);
+    expect(JSON.stringify(badRelation.json())).toContain('relation');
     const queue = (await get('/api/awareness/triage?status=new', analyst)).json();
     const id = (ref: string) => queue.find((i: { reference: string }) => i.reference === ref).id;
     // A case worker may not turn a scam report into intelligence.
@@ -217,7 +279,11 @@ describe.each(drivers)('public portal on %s', (driver) => {
       ).json().status,
     ).toBe('rejected');
     const missing = queue.find((i: { kind: string }) => i.kind === 'missing-relative');
-    expect(missing.details).toMatchObject({ relativeName: 'John Otieno', lastKnownPlace: 'Myawaddy, Myanmar' });
+    expect(missing.details).toMatchObject({
+      relativeName: 'John Otieno',
+      lastKnownPlace: 'Myawaddy, Myanmar',
+      relation: 'mother',
+    });
     const v = await post(
       `/api/awareness/triage/${missing.id}/decision`,
       { decision: 'verify' },

@@ -1,4 +1,10 @@
-import type { DirectoryEntry, NewDirectoryEntry, Role } from '@cordon/contracts';
+import type {
+  ConsoleDirectoryEntry,
+  DirectoryEntry,
+  DirectoryEntryChanges,
+  NewDirectoryEntry,
+  Role,
+} from '@cordon/contracts';
 import type { Auditor } from '../../platform/audit/audit.ts';
 import type { Viewer } from '../../platform/auth/viewer.ts';
 import type { Clock } from '../../platform/clock/clock.ts';
@@ -57,6 +63,64 @@ export class DirectoryService {
         { action: 'awareness.directory.removed', objectType: 'support_directory', objectId: id },
       );
     });
+  }
+
+  /** Changes an entry: an agency its own entries, the hub any entry (demo ones included). */
+  async update(
+    viewer: Viewer,
+    id: string,
+    changes: DirectoryEntryChanges,
+    isHub: boolean,
+    requestId?: string,
+  ): Promise<ConsoleDirectoryEntry> {
+    await this.d.database.transaction(async (tx) => {
+      const row = await this.repo.directoryEntry(tx, id, true);
+      if (!row || (!isHub && row.agency_id !== viewer.agencyId)) throw new NotFoundError('directory entry');
+      await this.repo.updateDirectoryEntry(tx, id, {
+        ...(changes.kind !== undefined ? { kind: changes.kind } : {}),
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.phone !== undefined ? { phone: changes.phone } : {}),
+        ...(changes.url !== undefined ? { url: changes.url } : {}),
+        ...(changes.languages !== undefined ? { languages: changes.languages } : {}),
+        ...(changes.notes !== undefined ? { notes: changes.notes } : {}),
+      });
+      await this.d.audit(
+        tx,
+        { viewer, requestId: requestId ?? null },
+        {
+          action: 'awareness.directory.updated',
+          objectType: 'support_directory',
+          objectId: id,
+          details: { fields: Object.keys(changes).sort() },
+        },
+      );
+    });
+    const entry = (await this.forConsole(viewer, isHub)).find((e) => e.id === id);
+    if (!entry) throw new NotFoundError('directory entry');
+    return entry;
+  }
+
+  /** The directory as the console shows it, with who maintains each entry and what the viewer may change. */
+  async forConsole(viewer: Viewer, isHub: boolean, country?: string): Promise<ConsoleDirectoryEntry[]> {
+    return (await this.repo.directory(this.d.database.db, country)).map((r) => ({
+      ...this.toEntry(r),
+      agencyId: r.agency_id,
+      editable: isHub || (r.agency_id !== null && r.agency_id === viewer.agencyId),
+    }));
+  }
+
+  private toEntry(r: Awaited<ReturnType<AwarenessRepository['directory']>>[number]): DirectoryEntry {
+    return {
+      id: r.id,
+      country: r.country,
+      kind: r.kind as DirectoryEntry['kind'],
+      name: r.name,
+      phone: r.phone,
+      url: r.url,
+      languages: r.languages,
+      notes: r.notes,
+      demo: r.demo,
+    };
   }
 
   async list(country?: string): Promise<DirectoryEntry[]> {

@@ -20,6 +20,7 @@ import { AwarenessRepository } from './awareness.repository.ts';
 import type { CampaignsService } from './campaigns.service.ts';
 import { Checker } from './checker/checker.ts';
 import { fieldCandidates, selectorCandidates } from './checker/extract.ts';
+import { WarningList } from './warning-list.ts';
 
 export interface AwarenessDeps {
   database: Database;
@@ -51,11 +52,14 @@ const squash = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 export class PublicService {
   readonly repo = new AwarenessRepository();
   readonly checker: Checker;
+  /** Selectors published as TLP:CLEAR, in memory: a check makes no database query. */
+  readonly warningList: WarningList;
   constructor(
     private readonly d: AwarenessDeps,
     private readonly campaigns: CampaignsService,
   ) {
-    this.checker = new Checker((keys) => this.repo.warningListed(d.database.db, keys));
+    this.warningList = new WarningList({ load: () => this.repo.warningListKeys(d.database.db) });
+    this.checker = new Checker((keys) => this.warningList.listed(keys));
   }
 
   async checkJob(input: JobCheckRequest): Promise<CheckResult> {

@@ -14,6 +14,7 @@ import { bestPerAgency, type FoundHit, findFuzzyMatches, selectorHit } from './m
 import { type PreparedReport, prepareReport } from './prepare.ts';
 import type { EntityRow, ReportRow, ReportsRepository } from './reports.repository.ts';
 import { type IntelDeps, publishAlerts, reader } from './reports.service.ts';
+import { warningListChanged } from './warning-list-events.ts';
 import { loadWatches, watchAlertsOf } from './watch-match.ts';
 
 /**
@@ -323,6 +324,11 @@ export class BulkSubmitter {
         );
       }
       await publishAlerts(tx, this.alerts, alerts);
+      await warningListChanged(
+        tx,
+        fresh.map((r) => r.report as ReportRow),
+        at,
+      );
 
       // One audit entry per submitting agency in the batch, naming each report it stored.
       const byViewer = new Map<string, Ready[]>();

@@ -18,6 +18,7 @@ import { HitsRepository } from './hits.repository.ts';
 import { findMatches } from './matching.ts';
 import { prepareReport } from './prepare.ts';
 import { markingOf, type ReportRow, ReportsRepository, toEntity } from './reports.repository.ts';
+import { warningListChanged } from './warning-list-events.ts';
 import { watchAlerts } from './watch-match.ts';
 
 export interface IntelDeps {
@@ -168,6 +169,7 @@ export class ReportsService {
       ];
       const watch = await watchAlerts(tx, report, stored, touched, (ids) => agencyInfos(tx, ids), at);
       await publishAlerts(tx, this.alerts, watch);
+      await warningListChanged(tx, [report], at);
       await this.d.audit(
         tx,
         { viewer, requestId: requestId ?? null },

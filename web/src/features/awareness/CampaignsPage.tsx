@@ -1,12 +1,86 @@
 import type { Campaign } from '@cordon/contracts';
-import { Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { campaignsQuery, reachQuery } from './api/awarenessApi.ts';
-import { NewCampaignForm } from './NewCampaignForm.tsx';
+import { useModalProps } from '../../components/useModalProps.ts';
+import { campaignsQuery, reachQuery, useDeleteCampaign, useEndCampaign } from './api/awarenessApi.ts';
+import { CampaignForm, NewCampaignForm } from './NewCampaignForm.tsx';
+
+const STATUS_COLOR = { scheduled: 'blue', active: 'green', ended: 'gray' } as const;
+
+/**
+ * Edit while the campaign has not ended; end it early (the portal stops showing it, its reach
+ * stays); delete only a campaign nothing was counted for (a mistake or an unused draft).
+ */
+function CampaignActions({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation();
+  const modalProps = useModalProps();
+  const end = useEndCampaign();
+  const remove = useDeleteCampaign();
+  const [open, setOpen] = useState<'edit' | 'end' | 'delete' | null>(null);
+  const counted = Object.values(campaign.totals).some((n) => n > 0);
+  const close = () => {
+    setOpen(null);
+    end.reset();
+    remove.reset();
+  };
+  if (campaign.status === 'ended' && counted) return null;
+  return (
+    <Group gap="xs">
+      {campaign.status !== 'ended' && (
+        <>
+          <Button size="xs" variant="default" onClick={() => setOpen('edit')}>
+            {t('awareness.edit')}
+          </Button>
+          <Button size="xs" variant="default" onClick={() => setOpen('end')}>
+            {t('awareness.endNow')}
+          </Button>
+        </>
+      )}
+      {!counted && (
+        <Button size="xs" variant="default" color="red" onClick={() => setOpen('delete')}>
+          {t('awareness.delete')}
+        </Button>
+      )}
+      {open === 'edit' && (
+        <Modal
+          {...modalProps}
+          opened
+          onClose={close}
+          title={t('awareness.editTitle', { name: campaign.name })}
+          size="xl"
+        >
+          <CampaignForm key={campaign.id} campaign={campaign} onDone={close} />
+        </Modal>
+      )}
+      <ConfirmModal
+        opened={open === 'end'}
+        title={t('awareness.endTitle', { name: campaign.name })}
+        message={t('awareness.endMessage')}
+        confirmLabel={t('awareness.endNow')}
+        pending={end.isPending}
+        error={end.error}
+        onConfirm={() => end.mutate(campaign.id, { onSuccess: close })}
+        onClose={close}
+      />
+      <ConfirmModal
+        opened={open === 'delete'}
+        title={t('awareness.deleteTitle', { name: campaign.name })}
+        message={t('awareness.deleteMessage')}
+        confirmLabel={t('awareness.delete')}
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => remove.mutate(campaign.id, { onSuccess: close })}
+        onClose={close}
+      />
+    </Group>
+  );
+}
 
 const KINDS = ['view', 'click', 'check', 'report'] as const;
 
@@ -59,11 +133,18 @@ export function CampaignsPage() {
       {q.data?.map((c) => (
         <Card key={c.id} withBorder padding="md">
           <Group justify="space-between" wrap="wrap">
-            <Title order={2} size="h4">
-              {c.name}
-            </Title>
+            <Group gap="xs">
+              <Title order={2} size="h4">
+                {c.name}
+              </Title>
+              <Badge color={STATUS_COLOR[c.status]} variant="light">
+                {t(`awareness.campaignStatus.${c.status}`)}
+              </Badge>
+            </Group>
             <Text size="sm">
-              {c.startsOn} → {c.endsOn} · {c.targetCountries.join(', ')} · {Object.keys(c.messages).join(', ')}
+              {c.startsOn} → {c.endsOn}
+              {c.endedAt ? ` (${t('awareness.endedOn', { day: c.endedAt.slice(0, 10) })})` : ''} ·{' '}
+              {c.targetCountries.join(', ')} · {Object.keys(c.messages).join(', ')}
             </Text>
           </Group>
           <Text size="sm" c="dimmed">
@@ -73,6 +154,9 @@ export function CampaignsPage() {
             {KINDS.map((k) => `${t(`awareness.reach.${k}`)}: ${c.totals[k]}`).join(' · ')}
           </Text>
           <Reach campaign={c} />
+          <Group mt="sm">
+            <CampaignActions campaign={c} />
+          </Group>
         </Card>
       ))}
     </Stack>

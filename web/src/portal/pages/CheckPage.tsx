@@ -1,8 +1,8 @@
 import type { CheckResult } from '@cordon/contracts';
-import { Alert, Button, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { PortalApiError, portalApi } from '../api.ts';
-import { CheckResultView, errorText } from '../components.tsx';
+import { Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { portalApi } from '../api.ts';
+import { CheckResultView, PortalForm, useSubmission } from '../components.tsx';
 import { useI18n } from '../i18n.tsx';
 import { usePortal } from '../state.tsx';
 
@@ -16,105 +16,81 @@ export function CheckPage({ kind }: { kind: 'job' | 'message' }) {
   const [handle, setHandle] = useState('');
   const [company, setCompany] = useState('');
   const [sender, setSender] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<CheckResult | null>(null);
   const opt = (s: string) => (s.trim() ? s.trim() : undefined);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const common = { ...(country ? { country } : {}), ...(campaign ? { campaign } : {}) };
-      const r =
-        kind === 'job'
-          ? await portalApi.checkJob({
-              text,
-              ...common,
-              ...(opt(link) ? { link: opt(link) } : {}),
-              ...(opt(phone) ? { phone: opt(phone) } : {}),
-              ...(opt(handle) ? { handle: opt(handle) } : {}),
-              ...(opt(company) ? { company: opt(company) } : {}),
-            })
-          : await portalApi.checkMessage({ text, ...common, ...(opt(sender) ? { sender: opt(sender) } : {}) });
-      setResult(r);
-    } catch (err) {
-      setError(err);
-      setResult(null);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const bad = error instanceof PortalApiError ? error.fields : [];
+  const submission = useSubmission(() => {
+    // A failed check leaves no earlier verdict on screen.
+    setResult(null);
+    const common = { ...(country ? { country } : {}), ...(campaign ? { campaign } : {}) };
+    return kind === 'job'
+      ? portalApi.checkJob({
+          text,
+          ...common,
+          ...(opt(link) ? { link: opt(link) } : {}),
+          ...(opt(phone) ? { phone: opt(phone) } : {}),
+          ...(opt(handle) ? { handle: opt(handle) } : {}),
+          ...(opt(company) ? { company: opt(company) } : {}),
+        })
+      : portalApi.checkMessage({ text, ...common, ...(opt(sender) ? { sender: opt(sender) } : {}) });
+  }, setResult);
+  const bad = submission.fields;
   return (
     <Stack gap="md">
       <Title order={1}>{t(kind === 'job' ? 'check.job.title' : 'check.message.title')}</Title>
       <Text>{t(kind === 'job' ? 'check.job.intro' : 'check.message.intro')}</Text>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Textarea
-            label={t(kind === 'job' ? 'check.job.text' : 'check.message.text')}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            required
-            autosize
-            minRows={6}
-            maxLength={kind === 'job' ? 20_000 : 5_000}
-            error={bad.includes('text') ? t('common.invalid') : undefined}
-          />
-          {kind === 'job' ? (
-            <>
-              <TextInput
-                label={t('check.job.link')}
-                description={t('common.optional')}
-                value={link}
-                onChange={(e) => setLink(e.currentTarget.value)}
-                maxLength={500}
-              />
-              <TextInput
-                label={t('check.job.phone')}
-                description={t('common.optional')}
-                value={phone}
-                onChange={(e) => setPhone(e.currentTarget.value)}
-                maxLength={60}
-                inputMode="tel"
-              />
-              <TextInput
-                label={t('check.job.handle')}
-                description={t('common.optional')}
-                value={handle}
-                onChange={(e) => setHandle(e.currentTarget.value)}
-                maxLength={120}
-              />
-              <TextInput
-                label={t('check.job.company')}
-                description={t('common.optional')}
-                value={company}
-                onChange={(e) => setCompany(e.currentTarget.value)}
-                maxLength={200}
-              />
-            </>
-          ) : (
+      <PortalForm submission={submission} submitLabel={t('common.check')} disabled={text.trim() === ''}>
+        <Textarea
+          label={t(kind === 'job' ? 'check.job.text' : 'check.message.text')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          required
+          autosize
+          minRows={6}
+          maxLength={kind === 'job' ? 20_000 : 5_000}
+          error={bad.includes('text') ? t('common.invalid') : undefined}
+        />
+        {kind === 'job' ? (
+          <>
             <TextInput
-              label={t('check.message.sender')}
+              label={t('check.job.link')}
               description={t('common.optional')}
-              value={sender}
-              onChange={(e) => setSender(e.currentTarget.value)}
+              value={link}
+              onChange={(e) => setLink(e.currentTarget.value)}
+              maxLength={500}
+            />
+            <TextInput
+              label={t('check.job.phone')}
+              description={t('common.optional')}
+              value={phone}
+              onChange={(e) => setPhone(e.currentTarget.value)}
+              maxLength={60}
+              inputMode="tel"
+            />
+            <TextInput
+              label={t('check.job.handle')}
+              description={t('common.optional')}
+              value={handle}
+              onChange={(e) => setHandle(e.currentTarget.value)}
               maxLength={120}
             />
-          )}
-          <Button type="submit" loading={busy} disabled={text.trim() === ''} style={{ alignSelf: 'flex-start' }}>
-            {t('common.check')}
-          </Button>
-        </Stack>
-      </form>
-      {error !== null && (
-        <Alert color="red" role="alert">
-          {errorText(t, error)}
-        </Alert>
-      )}
+            <TextInput
+              label={t('check.job.company')}
+              description={t('common.optional')}
+              value={company}
+              onChange={(e) => setCompany(e.currentTarget.value)}
+              maxLength={200}
+            />
+          </>
+        ) : (
+          <TextInput
+            label={t('check.message.sender')}
+            description={t('common.optional')}
+            value={sender}
+            onChange={(e) => setSender(e.currentTarget.value)}
+            maxLength={120}
+          />
+        )}
+      </PortalForm>
       {result && <CheckResultView result={result} />}
     </Stack>
   );

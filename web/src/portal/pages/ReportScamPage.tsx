@@ -12,9 +12,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { PortalApiError, portalApi } from '../api.ts';
-import { CountrySelect, errorText, Honeypot } from '../components.tsx';
+import { useState } from 'react';
+import { portalApi } from '../api.ts';
+import { CountrySelect, PortalForm, useSubmission } from '../components.tsx';
 import { type Key, useI18n } from '../i18n.tsx';
 import { usePortal } from '../state.tsx';
 
@@ -60,17 +60,10 @@ export function ReportScamPage() {
   const [currency, setCurrency] = useState('USD');
   const [contact, setContact] = useState('');
   const [website, setWebsite] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [receipt, setReceipt] = useState<PublicReceipt | null>(null);
-  const bad = error instanceof PortalApiError ? error.fields : [];
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await portalApi.reportScam({
+  const submission = useSubmission(
+    () =>
+      portalApi.reportScam({
         country,
         channel: channel as never,
         scamType: scamType as never,
@@ -87,14 +80,10 @@ export function ReportScamPage() {
         ...(campaign ? { campaign } : {}),
         lang: lang as never,
         website,
-      });
-      setReceipt(r);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+      }),
+    setReceipt,
+  );
+  const bad = submission.fields;
 
   if (receipt)
     return (
@@ -107,130 +96,119 @@ export function ReportScamPage() {
     <Stack gap="md">
       <Title order={1}>{t('report.title')}</Title>
       <Text>{t('report.intro')}</Text>
-      <form onSubmit={submit} noValidate style={{ position: 'relative' }}>
-        <Stack gap="sm">
-          <CountrySelect
-            value={country}
-            onChange={setCountry}
-            required
-            error={bad.includes('country') ? t('common.invalid') : undefined}
-          />
-          <NativeSelect
-            label={t('report.channel')}
-            value={channel}
-            onChange={(e) => setChannel(e.currentTarget.value)}
-            data={SCAM_CHANNELS.map((c) => ({ value: c, label: t(`report.channel.${c}` as Key) }))}
-          />
-          <NativeSelect
-            label={t('report.type')}
-            value={scamType}
-            onChange={(e) => setScamType(e.currentTarget.value)}
-            data={SCAM_TYPES.map((c) => ({ value: c, label: t(`report.type.${c}` as Key) }))}
-          />
-          <Textarea
-            label={t('report.what')}
-            description={t('report.whatHint')}
-            value={what}
-            onChange={(e) => setWhat(e.currentTarget.value)}
-            required
-            autosize
-            minRows={5}
-            maxLength={5000}
-            error={bad.includes('whatHappened') ? t('common.invalid') : undefined}
-          />
-          <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-            <legend>
-              <Text fw={500} size="sm">
-                {t('report.selectors')}
-              </Text>
-            </legend>
-            <Stack gap="xs">
-              {selectors.map((s, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-                <Group key={i} gap="xs" align="flex-end" wrap="wrap">
-                  <NativeSelect
-                    label={`${t('report.selectorKind')} ${i + 1}`}
-                    value={s.kind}
-                    onChange={(e) => {
-                      const kind = e.currentTarget.value as Kind;
-                      setSelectors((xs) => xs.map((x, j) => (j === i ? { ...x, kind } : x)));
-                    }}
-                    data={KINDS.map((k) => ({ value: k, label: t(`report.kind.${k}` as Key) }))}
-                    w={170}
-                  />
-                  <TextInput
-                    label={`${t('report.selectorValue')} ${i + 1}`}
-                    value={s.value}
-                    onChange={(e) => {
-                      const value = e.currentTarget.value;
-                      setSelectors((xs) => xs.map((x, j) => (j === i ? { ...x, value } : x)));
-                    }}
-                    maxLength={300}
-                    style={{ flex: '1 1 180px' }}
-                  />
-                  {selectors.length > 1 && (
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      onClick={() => setSelectors((xs) => xs.filter((_, j) => j !== i))}
-                    >
-                      {t('report.remove')}
-                    </Button>
-                  )}
-                </Group>
-              ))}
-              {selectors.length < 20 && (
-                <Button
-                  variant="light"
-                  onClick={() => setSelectors((xs) => [...xs, { kind: 'phone', value: '' }])}
-                  style={{ alignSelf: 'flex-start' }}
-                >
-                  {t('report.addSelector')}
-                </Button>
-              )}
-            </Stack>
-          </fieldset>
-          <Group gap="xs" align="flex-end" wrap="wrap">
-            <TextInput
-              label={t('report.amount')}
-              description={t('common.optional')}
-              value={amount}
-              onChange={(e) => setAmount(e.currentTarget.value)}
-              inputMode="decimal"
-              style={{ flex: '1 1 160px' }}
-              error={bad.includes('amountsLost') ? t('common.invalid') : undefined}
-            />
-            <NativeSelect
-              label={t('report.currency')}
-              value={currency}
-              onChange={(e) => setCurrency(e.currentTarget.value)}
-              data={CURRENCIES}
-              w={120}
-            />
-          </Group>
+      <PortalForm
+        submission={submission}
+        submitLabel={t('common.submit')}
+        honeypot={{ value: website, onChange: setWebsite }}
+        disabled={!country || what.trim().length < 10}
+      >
+        <CountrySelect
+          value={country}
+          onChange={setCountry}
+          required
+          error={bad.includes('country') ? t('common.invalid') : undefined}
+        />
+        <NativeSelect
+          label={t('report.channel')}
+          value={channel}
+          onChange={(e) => setChannel(e.currentTarget.value)}
+          data={SCAM_CHANNELS.map((c) => ({ value: c, label: t(`report.channel.${c}` as Key) }))}
+        />
+        <NativeSelect
+          label={t('report.type')}
+          value={scamType}
+          onChange={(e) => setScamType(e.currentTarget.value)}
+          data={SCAM_TYPES.map((c) => ({ value: c, label: t(`report.type.${c}` as Key) }))}
+        />
+        <Textarea
+          label={t('report.what')}
+          description={t('report.whatHint')}
+          value={what}
+          onChange={(e) => setWhat(e.currentTarget.value)}
+          required
+          autosize
+          minRows={5}
+          maxLength={5000}
+          error={bad.includes('whatHappened') ? t('common.invalid') : undefined}
+        />
+        <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend>
+            <Text fw={500} size="sm">
+              {t('report.selectors')}
+            </Text>
+          </legend>
+          <Stack gap="xs">
+            {selectors.map((s, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
+              <Group key={i} gap="xs" align="flex-end" wrap="wrap">
+                <NativeSelect
+                  label={`${t('report.selectorKind')} ${i + 1}`}
+                  value={s.kind}
+                  onChange={(e) => {
+                    const kind = e.currentTarget.value as Kind;
+                    setSelectors((xs) => xs.map((x, j) => (j === i ? { ...x, kind } : x)));
+                  }}
+                  data={KINDS.map((k) => ({ value: k, label: t(`report.kind.${k}` as Key) }))}
+                  w={170}
+                />
+                <TextInput
+                  label={`${t('report.selectorValue')} ${i + 1}`}
+                  value={s.value}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    setSelectors((xs) => xs.map((x, j) => (j === i ? { ...x, value } : x)));
+                  }}
+                  maxLength={300}
+                  style={{ flex: '1 1 180px' }}
+                />
+                {selectors.length > 1 && (
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setSelectors((xs) => xs.filter((_, j) => j !== i))}
+                  >
+                    {t('report.remove')}
+                  </Button>
+                )}
+              </Group>
+            ))}
+            {selectors.length < 20 && (
+              <Button
+                variant="light"
+                onClick={() => setSelectors((xs) => [...xs, { kind: 'phone', value: '' }])}
+                style={{ alignSelf: 'flex-start' }}
+              >
+                {t('report.addSelector')}
+              </Button>
+            )}
+          </Stack>
+        </fieldset>
+        <Group gap="xs" align="flex-end" wrap="wrap">
           <TextInput
-            label={t('report.contact')}
-            description={t('report.contactHint')}
-            value={contact}
-            onChange={(e) => setContact(e.currentTarget.value)}
-            maxLength={300}
+            label={t('report.amount')}
+            description={t('common.optional')}
+            value={amount}
+            onChange={(e) => setAmount(e.currentTarget.value)}
+            inputMode="decimal"
+            style={{ flex: '1 1 160px' }}
+            error={bad.includes('amountsLost') ? t('common.invalid') : undefined}
           />
-          <Honeypot value={website} onChange={setWebsite} />
-          <Button
-            type="submit"
-            loading={busy}
-            disabled={!country || what.trim().length < 10}
-            style={{ alignSelf: 'flex-start' }}
-          >
-            {t('common.submit')}
-          </Button>
-        </Stack>
-      </form>
-      {error !== null && (
-        <Alert color="red" role="alert">
-          {errorText(t, error)}
-        </Alert>
-      )}
+          <NativeSelect
+            label={t('report.currency')}
+            value={currency}
+            onChange={(e) => setCurrency(e.currentTarget.value)}
+            data={CURRENCIES}
+            w={120}
+          />
+        </Group>
+        <TextInput
+          label={t('report.contact')}
+          description={t('report.contactHint')}
+          value={contact}
+          onChange={(e) => setContact(e.currentTarget.value)}
+          maxLength={300}
+        />
+      </PortalForm>
     </Stack>
   );
 }
