@@ -65,8 +65,8 @@ export class Deconfliction {
 
   /**
    * Raises a conflict for each live target of another operation, and each register entry of
-   * another agency, meeting the keys. Each side is alerted with the other's agency and contact
-   * point only. Returns how many were raised.
+   * another agency, meeting the keys, unless the two already have one. Each side is alerted with
+   * the other's agency and contact point only. Returns how many were raised.
    */
   async deconflict(
     tx: Tx,
@@ -105,9 +105,11 @@ export class Deconfliction {
         keys: r.match_keys,
       })),
     ];
-    if (sides.length === 0) return 0;
-    const infos = await agencyInfos(tx, [a.agencyId, ...sides.map((s) => s.agencyId)]);
-    for (const b of sides) {
+    const fresh = [];
+    for (const b of sides) if (!(await this.repo.conflictBetween(tx, a, b))) fresh.push(b);
+    if (fresh.length === 0) return 0;
+    const infos = await agencyInfos(tx, [a.agencyId, ...fresh.map((s) => s.agencyId)]);
+    for (const b of fresh) {
       const key = a.keys.find((k) => b.keys.includes(k)) as string;
       const c = await tx
         .insertInto('deconfliction_conflicts')
@@ -158,6 +160,6 @@ export class Deconfliction {
         });
       }
     }
-    return sides.length;
+    return fresh.length;
   }
 }
