@@ -3,23 +3,12 @@ import { useTestApp } from '../../../test/app.ts';
 import { drivers } from '../../../test/db.ts';
 import { toEnvelope } from '../../platform/events/outbox.repository.ts';
 import { LATE_MATCH_CONSUMER } from './late-matches.ts';
-import { GREEN_ALL, type Member, operationsHelpers } from './operations.test-support.ts';
+import { type Member, operationsHelpers } from './operations.test-support.ts';
 
 describe.each(drivers)('deconfliction of late intelligence matches on %s', (driver) => {
   const t = useTestApp(driver);
-  const { member, plan, alerts } = operationsHelpers(t);
+  const { member, plan, alerts, reportCentre: centre } = operationsHelpers(t);
 
-  const centre = async (m: Member, c: Record<string, unknown>) => {
-    const r = await m.http.post('/api/intel/reports', {
-      title: `Compound seen by ${m.agency.country}`,
-      summary: '',
-      moTags: [],
-      marking: GREEN_ALL,
-      scamCentres: [{ ref: 'c', country: 'KH', status: 'active', ...c }],
-    });
-    expect(r.statusCode, r.body).toBe(201);
-    return r.json() as { entities: { id: string }[]; hits: { id: string; kind: string }[] };
-  };
   const conflictsOf = async (m: Member) => (await m.http.get('/api/operations/conflicts')).json() as unknown[];
   /** Every hit alert in the outbox, as the bus delivers it. */
   const hitAlerts = async () =>

@@ -2,7 +2,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import type { Bus, Subscription } from '../../platform/events/bus.ts';
 import { IdempotentConsumer } from '../../platform/events/consumer.ts';
 import type { EventEnvelope } from '../../platform/events/types.ts';
-import type { Deconfliction } from './deconfliction.ts';
+import { type Deconfliction, registerSide, targetSide } from './deconfliction.ts';
 import { OperationsRepository } from './operations.repository.ts';
 import type { OperationsDeps } from './operations.shared.ts';
 
@@ -11,8 +11,6 @@ export const LATE_MATCH_CONSUMER = 'operations.late-matches';
 
 /** The intelligence event that says a hit links two entities (one per agency of the hit). */
 const HIT_ALERT = 'intel.hit.alert';
-
-const OPS_DESK = 'the agency’s operations desk';
 
 /**
  * Intelligence that links two entities after both were added (as targets of different operations,
@@ -59,15 +57,7 @@ export class LateMatches {
       const keys = rekey(t.match_keys);
       if (!keys) continue;
       await this.repo.setTargetKeys(tx, t.id, keys);
-      const conflicts = await this.deconfliction.deconflict(tx, {
-        agencyId: t.owner_agency_id,
-        operationId: t.operation_id,
-        targetId: t.id,
-        registerId: null,
-        label: t.label,
-        contact: t.contact_point ?? t.lead_contact ?? OPS_DESK,
-        keys,
-      });
+      const conflicts = await this.deconfliction.deconflict(tx, { ...targetSide(t), keys });
       raised += conflicts;
       await this.audit(tx, 'operations.target.rekeyed', 'operation-target', t.id, { hitId, conflicts });
     }
@@ -75,15 +65,7 @@ export class LateMatches {
       const keys = rekey(r.match_keys);
       if (!keys) continue;
       await this.repo.setRegisterKeys(tx, r.id, keys);
-      const conflicts = await this.deconfliction.deconflict(tx, {
-        agencyId: r.agency_id,
-        operationId: null,
-        targetId: null,
-        registerId: r.id,
-        label: r.label,
-        contact: r.contact_point,
-        keys,
-      });
+      const conflicts = await this.deconfliction.deconflict(tx, { ...registerSide(r), keys });
       raised += conflicts;
       await this.audit(tx, 'operations.register.rekeyed', 'deconfliction-entry', r.id, { hitId, conflicts });
     }
