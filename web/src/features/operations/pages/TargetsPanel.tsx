@@ -7,9 +7,9 @@ import { fieldErrors } from '../../../app/api.ts';
 import { FormCard } from '../../../components/FormCard.tsx';
 import { HeadedTable } from '../../../components/HeadedTable.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { EntityPicker } from '../../intel/shared/EntityPicker.tsx';
 import { targetsQuery, useAddTarget, usePatchTarget } from '../api/operationsApi.ts';
 import { useOpsPermissions } from '../roles.ts';
-import { EntityPicker } from './EntityPicker.tsx';
 import { SelectorInputs, type SelectorKind } from './SelectorInputs.tsx';
 
 const PRIORITY_COLOURS: Record<Target['priority'], string> = {
@@ -153,7 +153,13 @@ function AddTarget({ operation }: { operation: Operation }) {
           />
         </SimpleGrid>
       ) : (
-        <EntityPicker value={entityId} onChange={setEntityId} error={errors.entityId} />
+        <EntityPicker
+          label={t('operations.targets.entity')}
+          description={t('operations.targets.entityHelp')}
+          value={entityId}
+          onChange={setEntityId}
+          error={errors.entityId}
+        />
       )}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextInput
