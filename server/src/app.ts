@@ -204,6 +204,8 @@ export async function buildApp(deps: AppDeps) {
   deps.jobs.register(DELIVER_JOB, webhooks.deliver);
   const fanOut = await consumeEvents(deps.events.bus, deps.database, FANOUT_CONSUMER, webhooks.fanOut);
   app.addHook('onClose', async () => fanOut.close());
+  const lateMatches = await operations.lateMatches.consume(deps.events.bus);
+  app.addHook('onClose', async () => lateMatches.close());
   await app.register(webhooksRoutes, { webhooks });
   if (deps.extend) await deps.extend(app);
 

@@ -1,10 +1,9 @@
 import type { Account, Transaction } from '@cordon/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, seriousAxeViolations } from './support/browser.ts';
-import { ensureWebBuilt } from './support/build.ts';
-import { type RunningServer, sleep, startServer } from './support/server.ts';
-import { signIn } from './support/session.ts';
+import { screenshot, seriousAxeViolations } from './support/browser.ts';
+import { bothWidths, type Consoles, h1, openArea, openConsoles } from './support/consoles.ts';
+import type { RunningServer } from './support/server.ts';
 
 /**
  * Criminal finance, end to end on the demo world: FIU Thailand traces a victim's payment from a
@@ -16,59 +15,27 @@ const TH_USER = 'finance@fiu-th.cordon.example';
 const PH_USER = 'finance@fiu-ph.cordon.example';
 const CASE = 'TH-E2E-77';
 
+let consoles: Consoles;
 let server: RunningServer;
-let browser: Browser;
 let thContext: BrowserContext;
-let phContext: BrowserContext;
 let th: Page;
 let ph: Page;
-const pageErrors: string[] = [];
-
-const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await sleep(150);
-  await screenshot(page, name, true);
-}
-
-/** Screenshots at 1280 and 375 px wide, with the axe check at both widths. */
-async function bothWidths(page: Page, name: string) {
-  await shot(page, `${name}-desktop`);
-  expect(await seriousAxeViolations(page)).toEqual([]);
-  await page.setViewportSize({ width: 375, height: 800 });
-  await sleep(200);
-  await shot(page, `${name}-mobile`);
-  expect(await seriousAxeViolations(page)).toEqual([]);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+let pageErrors: string[];
 
 describe('criminal finance (real server, two browsers)', () => {
   beforeAll(async () => {
-    await ensureWebBuilt();
-    server = await startServer(240_000);
-    browser = await launchBrowser();
-    thContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    phContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    thContext.setDefaultTimeout(20_000);
-    phContext.setDefaultTimeout(20_000);
-    th = await thContext.newPage();
-    ph = await phContext.newPage();
-    for (const page of [th, ph]) page.on('pageerror', (e) => pageErrors.push(e.message));
-    await signIn(th, server.baseUrl, TH_USER);
-    await signIn(ph, server.baseUrl, PH_USER);
+    consoles = await openConsoles([TH_USER, PH_USER], { serverTimeoutMs: 240_000, actionTimeoutMs: 20_000 });
+    ({ server, pageErrors } = consoles);
+    [thContext] = consoles.contexts as [BrowserContext];
+    [th, ph] = consoles.pages as [Page, Page];
   }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await consoles?.close();
   }, 30_000);
 
   it('lists accounts and ranked detections', async () => {
-    await th
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: /^Finance/ })
-      .click();
+    await openArea(th, /^Finance/);
     await h1(th, 'Accounts and wallets').waitFor();
     await th.getByTestId('finance-accounts').waitFor();
     await th.getByTestId('finance-detections').getByText('Collection account').first().waitFor();
@@ -88,10 +55,7 @@ describe('criminal finance (real server, two browsers)', () => {
   it('keeps the Philippine freeze board open and live', async () => {
     await ph.goto(`${server.baseUrl}/console/`);
     await ph.getByTestId('live-state').getByText('Live', { exact: true }).waitFor({ timeout: 20_000 });
-    await ph
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: /^Finance/ })
-      .click();
+    await openArea(ph, /^Finance/);
     await ph
       .getByRole('navigation', { name: 'Finance sections' })
       .getByRole('link', { name: 'Freeze requests' })

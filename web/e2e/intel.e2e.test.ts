@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, seriousAxeViolations } from './support/browser.ts';
-import { ensureWebBuilt } from './support/build.ts';
-import { type RunningServer, sleep, startServer } from './support/server.ts';
+import { seriousAxeViolations } from './support/browser.ts';
+import { type Consoles, field, h1, openArea, openConsoles, shot } from './support/consoles.ts';
+import { type RunningServer, sleep } from './support/server.ts';
 import { signIn } from './support/session.ts';
 
 /**
@@ -23,22 +23,16 @@ const HUB_ADMIN = 'hub.admin@hub.cordon.example';
 const TAG_CODE = 'fake-driver-e2e';
 const TAG_LABEL = 'Fake driver jobs (e2e)';
 
+let consoles: Consoles;
 let server: RunningServer;
 let browser: Browser;
-let thContext: BrowserContext;
-let phContext: BrowserContext;
 let th: Page;
 let ph: Page;
+let pageErrors: string[];
 let thReportUrl = '';
 let phReportUrl = '';
 let entityUrl = '';
-const pageErrors: string[] = [];
 const reportPosts: { key: string | undefined; status: number }[] = [];
-
-const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-
-/** A text field (input, textarea, select box) by its accessible name; required marks are not part of it. */
-const field = (scope: Locator | Page, name: string) => scope.getByRole('textbox', { name, exact: true });
 
 /** Opens a Mantine Select / MultiSelect by its label (optionally typing to filter) and picks an option. */
 async function pick(page: Page, scope: Locator | Page, label: string, option: string | RegExp, type?: string) {
@@ -46,13 +40,6 @@ async function pick(page: Page, scope: Locator | Page, label: string, option: st
   await input.click();
   if (type) await input.fill(type);
   await page.getByRole('option', { name: option }).first().click();
-}
-
-/** A screenshot from the top of the page (a full-page shot taken while scrolled repeats the fixed header). */
-async function shot(page: Page, name: string, fullPage = true) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await sleep(150);
-  await screenshot(page, name, fullPage);
 }
 
 /** The unread count on the navbar's Intelligence item (0 when the badge is not shown). */
@@ -64,37 +51,25 @@ async function navUnread(page: Page): Promise<number> {
 
 describe('intelligence (real server, two browsers)', () => {
   beforeAll(async () => {
-    await ensureWebBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    thContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    phContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    thContext.setDefaultTimeout(15_000);
-    phContext.setDefaultTimeout(15_000);
-    th = await thContext.newPage();
-    ph = await phContext.newPage();
-    for (const page of [th, ph]) {
-      page.on('pageerror', (e) => pageErrors.push(e.message));
-      page.on('response', (res) => {
-        const req = res.request();
-        if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/intel/reports')
-          reportPosts.push({ key: req.headers()['idempotency-key'], status: res.status() });
-      });
-    }
-    await signIn(th, server.baseUrl, TH_USER);
-    await signIn(ph, server.baseUrl, PH_USER);
+    consoles = await openConsoles([TH_USER, PH_USER], {
+      actionTimeoutMs: 15_000,
+      onPage: (page) =>
+        page.on('response', (res) => {
+          const req = res.request();
+          if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/intel/reports')
+            reportPosts.push({ key: req.headers()['idempotency-key'], status: res.status() });
+        }),
+    });
+    ({ server, browser, pageErrors } = consoles);
+    [th, ph] = consoles.pages as [Page, Page];
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await consoles?.close();
   }, 30_000);
 
   it('opens the Intelligence area from the navbar and the new-report form from it', async () => {
-    await th
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: /^Intelligence/ })
-      .click();
+    await openArea(th, /^Intelligence/);
     await h1(th, 'Intelligence').waitFor();
     await th.getByRole('link', { name: 'New report' }).click();
     await h1(th, 'New report').waitFor();
@@ -173,10 +148,7 @@ describe('intelligence (real server, two browsers)', () => {
   it('keeps the Thai console open on the inbox, connected to the live stream', async () => {
     await th.getByRole('link', { name: 'Home', exact: true }).click();
     await th.getByTestId('live-state').getByText('Live', { exact: true }).waitFor({ timeout: 20_000 });
-    await th
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: /^Intelligence/ })
-      .click();
+    await openArea(th, /^Intelligence/);
     await th
       .getByRole('navigation', { name: 'Intelligence sections' })
       .getByRole('link', { name: /^Inbox/ })

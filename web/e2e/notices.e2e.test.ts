@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, seriousAxeViolations } from './support/browser.ts';
-import { ensureWebBuilt } from './support/build.ts';
-import { type RunningServer, sleep, startServer } from './support/server.ts';
-import { signIn } from './support/session.ts';
+import { screenshot, seriousAxeViolations } from './support/browser.ts';
+import { type Consoles, field, openConsoles, shot } from './support/consoles.ts';
+import type { RunningServer } from './support/server.ts';
 
 /**
  * Notices, end to end: the Thai investigator drafts a Purple Notice in the console, is told which
@@ -16,45 +15,58 @@ const HUB_USER = 'reviewer@hub.cordon.example';
 const ID_USER = 'analyst@id.cordon.example';
 const TITLE = 'Fake casino croupier jobs in Poipet (e2e)';
 
+let consoles: Consoles;
 let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 let th: Page;
 let hub: Page;
 let idn: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
-const field = (scope: Locator | Page, name: string) => scope.getByRole('textbox', { name, exact: true });
+const SEEN_CENTRE = 'Crown annex at Poipet (e2e)';
+const HIDDEN_CENTRE = 'Crown annex back office (e2e)';
 
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await sleep(150);
-  await screenshot(page, name, true);
+/** Submits a scam-centre report through the intel API as the page's user; the centre's entity id. */
+async function reportCentre(page: Page, name: string, ownAgencyOnly: boolean): Promise<string> {
+  return page.evaluate(
+    async ({ name, ownAgencyOnly }) => {
+      const me = (await (await fetch('/api/auth/me', { credentials: 'same-origin' })).json()) as {
+        agency: { id: string };
+      };
+      const audience = ownAgencyOnly ? { kind: 'agencies', agencyIds: [me.agency.id] } : { kind: 'all' };
+      const res = await fetch('/api/intel/reports', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({
+          title: `Compound report ${name}`,
+          summary: 'Casino front; workers recruited as croupiers.',
+          moTags: [],
+          marking: {
+            tlp: ownAgencyOnly ? 'AMBER' : 'GREEN',
+            audience,
+            pap: 'GREEN',
+            reliability: 'B',
+            credibility: '2',
+          },
+          scamCentres: [{ ref: 'c', name, country: 'KH', status: 'active' }],
+        }),
+      });
+      if (res.status !== 201) throw new Error(`report: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { entities: { id: string }[] }).entities[0]?.id as string;
+    },
+    { name, ownAgencyOnly },
+  );
 }
 
 describe('notices (real server, three browsers)', () => {
   beforeAll(async () => {
-    await ensureWebBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    const pages: Page[] = [];
-    for (const _ of [0, 1, 2]) {
-      const c = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-      c.setDefaultTimeout(15_000);
-      contexts.push(c);
-      const p = await c.newPage();
-      p.on('pageerror', (e) => pageErrors.push(e.message));
-      pages.push(p);
-    }
-    [th, hub, idn] = pages as [Page, Page, Page];
-    await signIn(th, server.baseUrl, TH_USER);
-    await signIn(hub, server.baseUrl, HUB_USER);
-    await signIn(idn, server.baseUrl, ID_USER);
+    consoles = await openConsoles([TH_USER, HUB_USER, ID_USER], { actionTimeoutMs: 15_000 });
+    ({ server, pageErrors } = consoles);
+    [th, hub, idn] = consoles.pages as [Page, Page, Page];
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await consoles?.close();
   }, 30_000);
 
   it('drafts a Purple Notice and names the missing required fields on submission', async () => {
@@ -134,6 +146,17 @@ describe('notices (real server, three browsers)', () => {
     await th.getByRole('button', { name: 'Add a selector' }).click();
     await field(th, 'Selector 1').fill('081 234 5678');
     await field(th, 'Country 1').fill('th');
+    // Linked intelligence: searched by name, only what Thailand may read is offered.
+    const seen = await reportCentre(idn, SEEN_CENTRE, false);
+    await reportCentre(idn, HIDDEN_CENTRE, true);
+    const picker = field(th, 'Linked intelligence entities');
+    await picker.fill('Crown annex');
+    const option = th.getByRole('option').filter({ hasText: SEEN_CENTRE });
+    await option.waitFor();
+    expect(await option.textContent()).toContain('Scam centre');
+    expect(await th.getByRole('option').filter({ hasText: HIDDEN_CENTRE }).count()).toBe(0);
+    await option.click();
+    await th.keyboard.press('Escape');
     expect(await seriousAxeViolations(th)).toEqual([]);
     await th.setViewportSize({ width: 375, height: 800 });
     await field(th, 'Selector 1').scrollIntoViewIfNeeded();
@@ -145,14 +168,17 @@ describe('notices (real server, three browsers)', () => {
     await details.getByText('Brother Long, 陈龙').waitFor();
     await details.getByText('Scar on the left hand; speaks Mandarin and Thai.').waitFor();
     await th.getByText('phone:+66812345678').waitFor();
-    // Revising keeps the link and the subject's extras.
+    await th.getByRole('link', { name: `Entity ${seen.slice(0, 8)}…` }).waitFor();
+    // Revising keeps the links (the entity shown by its name) and the subject's extras.
     await th.getByRole('link', { name: 'Revise' }).click();
     await th.getByRole('heading', { level: 1, name: 'Revise the notice' }).waitFor();
     expect(await field(th, 'Selector 1').inputValue()).toBe('+66812345678');
     expect(await field(th, 'Aliases').inputValue()).toBe('Brother Long\n陈龙');
+    await th.locator('form').getByText(SEEN_CENTRE).first().waitFor();
     await th.getByRole('button', { name: 'Save draft' }).click();
     await th.getByText('Revision 2').first().waitFor();
     await th.getByText('phone:+66812345678').waitFor();
+    await th.getByRole('link', { name: `Entity ${seen.slice(0, 8)}…` }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

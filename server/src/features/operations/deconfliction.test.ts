@@ -5,7 +5,7 @@ import { GREEN_ALL, type Member, operationsHelpers } from './operations.test-sup
 
 describe.each(drivers)('deconfliction on %s', (driver) => {
   const t = useTestApp(driver);
-  const { member, plan, alerts } = operationsHelpers(t);
+  const { member, plan, alerts, reportCentre } = operationsHelpers(t);
 
   it('warns both owners when two operations target the same selector, naming only agency and contact', async () => {
     const [th, ph, kh] = [await member(t(), 'TH'), await member(t(), 'PH'), await member(t(), 'KH')];
@@ -134,17 +134,7 @@ describe.each(drivers)('deconfliction on %s', (driver) => {
 
   it('meets on one compound held by two agencies as two scam-centre entities intelligence matched', async () => {
     const [th, kh, ph] = [await member(t(), 'TH'), await member(t(), 'KH'), await member(t(), 'PH')];
-    const centre = async (m: Member, c: Record<string, unknown>) => {
-      const r = await m.http.post('/api/intel/reports', {
-        title: `Compound seen by ${m.agency.country}`,
-        summary: '',
-        moTags: [],
-        marking: GREEN_ALL,
-        scamCentres: [{ ref: 'c', country: 'KH', status: 'active', ...c }],
-      });
-      expect(r.statusCode, r.body).toBe(201);
-      return r.json() as { entities: { id: string }[]; hits: { kind: string }[] };
-    };
+    const centre = reportCentre;
     // Thailand knows it by its name, Cambodia by an alias and a point 80 m away: intelligence matches both.
     const a = await centre(th, { name: 'Jinbei Compound 4', location: { lat: 11.5801, lon: 104.9101 } });
     const b = await centre(kh, {

@@ -9,7 +9,7 @@ import { agencyInfos } from '../intel/agencies-lookup.ts';
 import { ReportsRepository } from '../intel/reports.repository.ts';
 import { normaliseSelector } from '../intel/selectors/index.ts';
 import { targetKindOfSelector } from './lifecycle.ts';
-import { OperationsRepository } from './operations.repository.ts';
+import { OperationsRepository, type RegisterRow } from './operations.repository.ts';
 import { reader } from './operations.shared.ts';
 
 /** What a target or register entry meets others on. */
@@ -20,6 +20,47 @@ export interface Keys {
   label: string;
   matchKeys: string[];
 }
+
+/** One side of a deconfliction: who, which target or register entry, and its keys. */
+export interface Side {
+  agencyId: string;
+  operationId: string | null;
+  targetId: string | null;
+  registerId: string | null;
+  label: string;
+  contact: string;
+  keys: string[];
+}
+
+/** A live target as a side (its owner's contact point, else the lead's). */
+export const targetSide = (t: {
+  id: string;
+  operation_id: string;
+  owner_agency_id: string;
+  label: string;
+  match_keys: string[];
+  contact_point: string | null;
+  lead_contact: string | null;
+}): Side => ({
+  agencyId: t.owner_agency_id,
+  operationId: t.operation_id,
+  targetId: t.id,
+  registerId: null,
+  label: t.label,
+  contact: t.contact_point ?? t.lead_contact ?? 'the agency’s operations desk',
+  keys: t.match_keys,
+});
+
+/** A register entry as a side. */
+export const registerSide = (r: RegisterRow): Side => ({
+  agencyId: r.agency_id,
+  operationId: null,
+  targetId: null,
+  registerId: r.id,
+  label: r.label,
+  contact: r.contact_point,
+  keys: r.match_keys,
+});
 
 /** Match keys of targets and register entries, the deconfliction lock, and raising conflicts. */
 export class Deconfliction {
@@ -65,49 +106,21 @@ export class Deconfliction {
 
   /**
    * Raises a conflict for each live target of another operation, and each register entry of
-   * another agency, meeting the keys. Each side is alerted with the other's agency and contact
-   * point only. Returns how many were raised.
+   * another agency, meeting the keys, unless the two already have one. Each side is alerted with
+   * the other's agency and contact point only. Returns how many were raised.
    */
-  async deconflict(
-    tx: Tx,
-    a: {
-      agencyId: string;
-      operationId: string | null;
-      targetId: string | null;
-      registerId: string | null;
-      label: string;
-      contact: string;
-      keys: string[];
-    },
-  ): Promise<number> {
+  async deconflict(tx: Tx, a: Side): Promise<number> {
     const now = this.clock.now();
     const targets = await this.repo.liveTargetsMeeting(tx, a.keys, a.operationId);
     const register = (await this.repo.registerMeeting(tx, a.keys)).filter(
       (r) => r.agency_id !== a.agencyId && r.id !== a.registerId,
     );
-    const sides = [
-      ...targets.map((t) => ({
-        agencyId: t.owner_agency_id,
-        operationId: t.operation_id as string | null,
-        targetId: t.id as string | null,
-        registerId: null as string | null,
-        label: t.label,
-        contact: t.contact_point ?? t.lead_contact ?? 'the agency’s operations desk',
-        keys: t.match_keys,
-      })),
-      ...(a.registerId ? [] : register).map((r) => ({
-        agencyId: r.agency_id,
-        operationId: null,
-        targetId: null,
-        registerId: r.id,
-        label: r.label,
-        contact: r.contact_point,
-        keys: r.match_keys,
-      })),
-    ];
-    if (sides.length === 0) return 0;
-    const infos = await agencyInfos(tx, [a.agencyId, ...sides.map((s) => s.agencyId)]);
-    for (const b of sides) {
+    const sides = [...targets.map(targetSide), ...(a.registerId ? [] : register).map(registerSide)];
+    const fresh = [];
+    for (const b of sides) if (!(await this.repo.conflictBetween(tx, a, b))) fresh.push(b);
+    if (fresh.length === 0) return 0;
+    const infos = await agencyInfos(tx, [a.agencyId, ...fresh.map((s) => s.agencyId)]);
+    for (const b of fresh) {
       const key = a.keys.find((k) => b.keys.includes(k)) as string;
       const c = await tx
         .insertInto('deconfliction_conflicts')
@@ -158,6 +171,6 @@ export class Deconfliction {
         });
       }
     }
-    return sides.length;
+    return fresh.length;
   }
 }

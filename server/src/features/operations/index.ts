@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ChannelService } from './channel.service.ts';
 import { ConflictsService } from './conflicts.service.ts';
 import { Deconfliction } from './deconfliction.ts';
+import { LateMatches } from './late-matches.ts';
 import { operationsRoutes } from './operations.routes.ts';
 import { OperationsService } from './operations.service.ts';
 import type { OperationsDeps } from './operations.shared.ts';
@@ -23,6 +24,8 @@ export function createOperationsFeature(deps: OperationsDeps) {
     tasks: new TasksService(deps),
     channel: new ChannelService(deps),
     results: new ResultsService(deps),
+    /** Re-keys targets and register entries when intelligence links their entities later. */
+    lateMatches: new LateMatches(deps, deconfliction),
     async register(app: FastifyInstance) {
       await app.register(operationsRoutes, { ops: feature });
     },

@@ -21,6 +21,11 @@ export type ConflictRow = Selectable<DeconflictionConflictsTable>;
 export type RegisterRow = Selectable<DeconflictionRegisterTable>;
 export type TaskRow = Selectable<OperationTasksTable>;
 export type ResultRow = Selectable<OperationResultsTable>;
+/** One side of a conflict: a target, or else a register entry. */
+export interface ConflictSide {
+  targetId: string | null;
+  registerId: string | null;
+}
 
 /** Operations and their parts: the only place with their SQL. */
 export class OperationsRepository {
@@ -185,6 +190,44 @@ export class OperationsRepository {
   }
 
   /** Entity ids intelligence matched with this one (hits not rejected). */
+  /** Whether these two sides (each a target or a register entry) already have a conflict, either way round. */
+  async conflictBetween(db: Executor, x: ConflictSide, y: ConflictSide): Promise<boolean> {
+    const col = (side: 'a' | 'b', s: ConflictSide) =>
+      s.targetId
+        ? sql<boolean>`${sql.ref(`${side}_target_id`)} = ${s.targetId}`
+        : sql<boolean>`${sql.ref(`${side}_register_id`)} = ${s.registerId}`;
+    const row = await db
+      .selectFrom('deconfliction_conflicts')
+      .select('id')
+      .where(sql<boolean>`(${col('a', x)} and ${col('b', y)}) or (${col('a', y)} and ${col('b', x)})`)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** The intelligence entities a hit links (null when the hit is gone or was rejected). */
+  async linkedEntities(db: Executor, hitId: string) {
+    const hit = await db
+      .selectFrom('hits')
+      .select(['a_entity_id', 'b_entity_id'])
+      .where('id', '=', hitId)
+      .where('status', '<>', 'rejected')
+      .executeTakeFirst();
+    if (!hit) return null;
+    return db
+      .selectFrom('entities')
+      .select(['id', 'key'])
+      .where('id', 'in', [hit.a_entity_id, hit.b_entity_id])
+      .execute();
+  }
+
+  async setTargetKeys(db: Executor, id: string, keys: string[]) {
+    await db.updateTable('operation_targets').set({ match_keys: keys }).where('id', '=', id).execute();
+  }
+
+  async setRegisterKeys(db: Executor, id: string, keys: string[]) {
+    await db.updateTable('deconfliction_register').set({ match_keys: keys }).where('id', '=', id).execute();
+  }
+
   async hitPartners(db: Executor, entityId: string): Promise<string[]> {
     const rows = await db
       .selectFrom('hits')

@@ -44,7 +44,20 @@ export function operationsHelpers(t: () => TestContext) {
         select data, audience from outbox where topic = 'operations.conflict.alert'`.execute(t().database())
     ).rows.filter((r) => r.audience.agencyIds.includes(agencyId));
 
-  return { as, member, plan, alerts };
+  /** A GREEN report of one scam centre (in Cambodia unless `c` says otherwise), as `m`. */
+  const reportCentre = async (m: Member, c: Record<string, unknown>) => {
+    const r = await m.http.post('/api/intel/reports', {
+      title: `Compound seen by ${m.agency.country}`,
+      summary: '',
+      moTags: [],
+      marking: GREEN_ALL,
+      scamCentres: [{ ref: 'c', country: 'KH', status: 'active', ...c }],
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json() as { entities: { id: string }[]; hits: { id: string; kind: string }[] };
+  };
+
+  return { as, member, plan, alerts, reportCentre };
 }
 
 export type Member = Awaited<ReturnType<ReturnType<typeof operationsHelpers>['member']>>;

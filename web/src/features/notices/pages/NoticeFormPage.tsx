@@ -26,6 +26,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { EntitiesPicker } from '../../intel/shared/EntityPicker.tsx';
 import { noticeQuery, useCreateNotice, useUpdateNotice } from '../api/noticesApi.ts';
 import {
   detailErrors,
@@ -56,7 +57,7 @@ function NoticeForm({ initial }: { initial: NoticeWithHistory | null }) {
   const [title, setTitle] = useState(initial?.title ?? '');
   const [summary, setSummary] = useState(initial?.summary ?? '');
   const [extract, setExtract] = useState(initial?.publicExtract ?? '');
-  const [entities, setEntities] = useState((initial?.entityIds ?? []).join('\n'));
+  const [entities, setEntities] = useState<string[]>(initial?.entityIds ?? []);
   const [form, setForm] = useState<Record<string, string>>(toForm(initial?.details ?? {}));
   const [selectors, setSelectors] = useState<SelectorRow[]>(
     (initial?.selectorKeys ?? []).map(selectorRowOfKey).filter((r): r is SelectorRow => r !== null),
@@ -189,14 +190,7 @@ function NoticeForm({ initial }: { initial: NoticeWithHistory | null }) {
             summary,
             details: toDetails(type, form),
             ...(PUBLIC_EXTRACT_TYPES.includes(type) && extract.trim() ? { publicExtract: extract.trim() } : {}),
-            entityIds: [
-              ...new Set(
-                entities
-                  .split(/[\s,]+/)
-                  .map((x) => x.trim())
-                  .filter(Boolean),
-              ),
-            ],
+            entityIds: entities,
             selectors: toSelectorRefs(selectors),
           };
           save.mutate(body, {
@@ -243,13 +237,12 @@ function NoticeForm({ initial }: { initial: NoticeWithHistory | null }) {
               autosize
             />
           ) : null}
-          <Textarea
+          <EntitiesPicker
             label={t('notices.fields.entityIds')}
             description={t('notices.form.entityIdsHelp')}
             value={entities}
-            onChange={(e) => setEntities(e.currentTarget.value)}
+            onChange={setEntities}
             error={Object.entries(errors).find(([f]) => f.startsWith('entityIds'))?.[1]}
-            autosize
           />
           <Card withBorder padding="sm" component="fieldset" aria-describedby="notice-selectors-help">
             <Stack gap="xs">

@@ -1,26 +1,16 @@
-import { type Operation, SELECTOR_KINDS, TARGET_PRIORITIES, TARGET_STATUSES, type Target } from '@cordon/contracts';
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { type Operation, TARGET_PRIORITIES, TARGET_STATUSES, type Target } from '@cordon/contracts';
+import { Badge, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../../app/api.ts';
+import { FormCard } from '../../../components/FormCard.tsx';
+import { HeadedTable } from '../../../components/HeadedTable.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
-import { ScrollTable } from '../../../components/ScrollTable.tsx';
+import { EntityPicker } from '../../intel/shared/EntityPicker.tsx';
 import { targetsQuery, useAddTarget, usePatchTarget } from '../api/operationsApi.ts';
 import { useOpsPermissions } from '../roles.ts';
-import { EntityPicker } from './EntityPicker.tsx';
+import { SelectorInputs, type SelectorKind } from './SelectorInputs.tsx';
 
 const PRIORITY_COLOURS: Record<Target['priority'], string> = {
   low: 'gray',
@@ -43,59 +33,57 @@ export function TargetsPanel({ operation }: { operation: Operation }) {
       <ProblemAlert error={targets.error ?? patch.error} />
       {targets.data?.length === 0 ? <Text c="dimmed">{t('operations.targets.empty')}</Text> : null}
       {targets.data && targets.data.length > 0 ? (
-        <ScrollTable label={t('operations.tabs.targets')} minWidth={760}>
-          <Table verticalSpacing="xs" striped data-testid="targets">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('operations.targets.label')}</Table.Th>
-                <Table.Th scope="col">{t('operations.targets.kind')}</Table.Th>
-                <Table.Th scope="col">{t('operations.targets.owner')}</Table.Th>
-                <Table.Th scope="col">{t('operations.targets.priority')}</Table.Th>
-                <Table.Th scope="col">{t('common.status')}</Table.Th>
+        <HeadedTable
+          label={t('operations.tabs.targets')}
+          minWidth={760}
+          testId="targets"
+          columns={[
+            t('operations.targets.label'),
+            t('operations.targets.kind'),
+            t('operations.targets.owner'),
+            t('operations.targets.priority'),
+            t('common.status'),
+          ]}
+        >
+          {targets.data.map((x) => {
+            const mayChange = write && (operation.myStatus === 'lead' || x.ownerAgencyId === me.agency.id);
+            return (
+              <Table.Tr key={x.id}>
+                <Table.Td>
+                  <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {x.label}
+                  </Text>
+                  {x.conflicts > 0 ? (
+                    <Badge color="red.9" size="sm">
+                      {t('operations.targets.conflicts', { count: x.conflicts })}
+                    </Badge>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>{t(`operations.targetKinds.${x.kind}`)}</Table.Td>
+                <Table.Td>{names.get(x.ownerAgencyId) ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Badge color={PRIORITY_COLOURS[x.priority]} variant="light">
+                    {t(`operations.priorities.${x.priority}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {mayChange ? (
+                    <Select
+                      size="xs"
+                      aria-label={t('operations.targets.statusOf', { label: x.label })}
+                      data={TARGET_STATUSES.map((s) => ({ value: s, label: t(`operations.targetStatuses.${s}`) }))}
+                      value={x.status}
+                      allowDeselect={false}
+                      onChange={(v) => v && patch.mutate({ targetId: x.id, status: v as Target['status'] })}
+                    />
+                  ) : (
+                    t(`operations.targetStatuses.${x.status}`)
+                  )}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {targets.data.map((x) => {
-                const mayChange = write && (operation.myStatus === 'lead' || x.ownerAgencyId === me.agency.id);
-                return (
-                  <Table.Tr key={x.id}>
-                    <Table.Td>
-                      <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
-                        {x.label}
-                      </Text>
-                      {x.conflicts > 0 ? (
-                        <Badge color="red.9" size="sm">
-                          {t('operations.targets.conflicts', { count: x.conflicts })}
-                        </Badge>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>{t(`operations.targetKinds.${x.kind}`)}</Table.Td>
-                    <Table.Td>{names.get(x.ownerAgencyId) ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Badge color={PRIORITY_COLOURS[x.priority]} variant="light">
-                        {t(`operations.priorities.${x.priority}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {mayChange ? (
-                        <Select
-                          size="xs"
-                          aria-label={t('operations.targets.statusOf', { label: x.label })}
-                          data={TARGET_STATUSES.map((s) => ({ value: s, label: t(`operations.targetStatuses.${s}`) }))}
-                          value={x.status}
-                          allowDeselect={false}
-                          onChange={(v) => v && patch.mutate({ targetId: x.id, status: v as Target['status'] })}
-                        />
-                      ) : (
-                        t(`operations.targetStatuses.${x.status}`)
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+            );
+          })}
+        </HeadedTable>
       ) : null}
     </Stack>
   );
@@ -105,7 +93,7 @@ function AddTarget({ operation }: { operation: Operation }) {
   const { t } = useTranslation();
   const add = useAddTarget(operation.id);
   const [mode, setMode] = useState<'selector' | 'entity'>('selector');
-  const [kind, setKind] = useState<string>('phone');
+  const [kind, setKind] = useState<SelectorKind>('phone');
   const [value, setValue] = useState('');
   const [country, setCountry] = useState('');
   const [entityId, setEntityId] = useState<string | null>(null);
@@ -113,95 +101,80 @@ function AddTarget({ operation }: { operation: Operation }) {
   const [priority, setPriority] = useState<Target['priority']>('medium');
   const errors = fieldErrors(add.error);
   return (
-    <Card withBorder component="section" aria-labelledby="add-target-title">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate(
-            {
-              priority,
-              ...(label.trim() ? { label: label.trim() } : {}),
-              ...(mode === 'entity'
-                ? { entityId: entityId ?? '' }
-                : {
-                    selector: {
-                      kind: kind as (typeof SELECTOR_KINDS)[number],
-                      value,
-                      ...(country.trim() ? { country: country.trim().toUpperCase() } : {}),
-                    },
-                  }),
+    <FormCard
+      titleId="add-target-title"
+      title={t('operations.targets.add')}
+      submitLabel={t('operations.targets.submit')}
+      pending={add.isPending}
+      error={add.error}
+      fieldErrors={errors}
+      onSubmit={() =>
+        add.mutate(
+          {
+            priority,
+            ...(label.trim() ? { label: label.trim() } : {}),
+            ...(mode === 'entity'
+              ? { entityId: entityId ?? '' }
+              : {
+                  selector: {
+                    kind,
+                    value,
+                    ...(country.trim() ? { country: country.trim().toUpperCase() } : {}),
+                  },
+                }),
+          },
+          {
+            onSuccess: () => {
+              setValue('');
+              setEntityId(null);
+              setLabel('');
             },
-            {
-              onSuccess: () => {
-                setValue('');
-                setEntityId(null);
-                setLabel('');
-              },
-            },
-          );
-        }}
-      >
-        <Stack gap="sm">
-          <Text id="add-target-title" fw={700} component="h2">
-            {t('operations.targets.add')}
-          </Text>
-          <SegmentedControl
-            value={mode}
-            onChange={(v) => setMode(v as 'selector' | 'entity')}
-            data={[
-              { value: 'selector', label: t('operations.targets.fromSelector') },
-              { value: 'entity', label: t('operations.targets.fromEntity') },
-            ]}
+          },
+        )
+      }
+    >
+      <SegmentedControl
+        value={mode}
+        onChange={(v) => setMode(v as 'selector' | 'entity')}
+        data={[
+          { value: 'selector', label: t('operations.targets.fromSelector') },
+          { value: 'entity', label: t('operations.targets.fromEntity') },
+        ]}
+      />
+      {mode === 'selector' ? (
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <SelectorInputs kind={kind} onKind={setKind} value={value} onValue={setValue} error={errors.selector} />
+          <TextInput
+            label={t('operations.targets.country')}
+            description={t('operations.targets.countryHelp')}
+            value={country}
+            maxLength={2}
+            onChange={(e) => setCountry(e.currentTarget.value)}
           />
-          {mode === 'selector' ? (
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <Select
-                label={t('operations.targets.selectorKind')}
-                data={SELECTOR_KINDS.map((k) => ({ value: k, label: t(`intel.selectorKinds.${k}`) }))}
-                value={kind}
-                allowDeselect={false}
-                onChange={(v) => v && setKind(v)}
-              />
-              <TextInput
-                label={t('operations.targets.value')}
-                required
-                value={value}
-                onChange={(e) => setValue(e.currentTarget.value)}
-                error={errors.selector}
-              />
-              <TextInput
-                label={t('operations.targets.country')}
-                description={t('operations.targets.countryHelp')}
-                value={country}
-                maxLength={2}
-                onChange={(e) => setCountry(e.currentTarget.value)}
-              />
-            </SimpleGrid>
-          ) : (
-            <EntityPicker value={entityId} onChange={setEntityId} error={errors.entityId} />
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('operations.targets.label')}
-              value={label}
-              onChange={(e) => setLabel(e.currentTarget.value)}
-            />
-            <Select
-              label={t('operations.targets.priority')}
-              data={TARGET_PRIORITIES.map((p) => ({ value: p, label: t(`operations.priorities.${p}`) }))}
-              value={priority}
-              allowDeselect={false}
-              onChange={(v) => v && setPriority(v as Target['priority'])}
-            />
-          </SimpleGrid>
-          {add.error && Object.keys(errors).length === 0 ? <ProblemAlert error={add.error} /> : null}
-          <Group justify="flex-end">
-            <Button type="submit" loading={add.isPending}>
-              {t('operations.targets.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+        </SimpleGrid>
+      ) : (
+        <EntityPicker
+          label={t('operations.targets.entity')}
+          description={t('operations.targets.entityHelp')}
+          value={entityId}
+          onChange={setEntityId}
+          error={errors.entityId}
+        />
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput
+          label={t('operations.targets.label')}
+          value={label}
+          onChange={(e) => setLabel(e.currentTarget.value)}
+        />
+        <Select
+          label={t('operations.targets.priority')}
+          data={TARGET_PRIORITIES.map((p) => ({ value: p, label: t(`operations.priorities.${p}`) }))}
+          value={priority}
+          allowDeselect={false}
+          onChange={(v) => v && setPriority(v as Target['priority'])}
+        />
+      </SimpleGrid>
+    </FormCard>
   );
 }

@@ -1,12 +1,13 @@
 import { type Operation, TASK_STATUSES, type Task } from '@cordon/contracts';
-import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../../app/api.ts';
+import { FormCard } from '../../../components/FormCard.tsx';
 import { useFormat } from '../../../components/format.ts';
+import { HeadedTable } from '../../../components/HeadedTable.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
-import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { tasksQuery, useAddTask, usePatchTask } from '../api/operationsApi.ts';
 import { useOpsPermissions } from '../roles.ts';
 
@@ -25,64 +26,61 @@ export function TasksPanel({ operation }: { operation: Operation }) {
       <ProblemAlert error={tasks.error ?? patch.error} />
       {tasks.data?.length === 0 ? <Text c="dimmed">{t('operations.tasks.empty')}</Text> : null}
       {tasks.data && tasks.data.length > 0 ? (
-        <ScrollTable label={t('operations.tabs.tasks')} minWidth={640}>
-          <Table verticalSpacing="xs" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('operations.tasks.title')}</Table.Th>
-                <Table.Th scope="col">{t('operations.tasks.assignee')}</Table.Th>
-                <Table.Th scope="col">{t('operations.tasks.due')}</Table.Th>
-                <Table.Th scope="col">{t('common.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tasks.data.map((x) => {
-                const mine = operation.myStatus === 'lead' || x.assigneeAgencyId === me.agency.id;
-                const closed = x.status === 'done' || x.status === 'cancelled';
-                return (
-                  <Table.Tr key={x.id}>
-                    <Table.Td>
-                      <Text fw={600} size="sm">
-                        {x.title}
-                      </Text>
-                      {x.description ? <Text size="xs">{x.description}</Text> : null}
-                    </Table.Td>
-                    <Table.Td>{names.get(x.assigneeAgencyId) ?? '—'}</Table.Td>
-                    <Table.Td>
-                      {fmt.dateTime(x.dueAt)}{' '}
-                      {x.overdue ? (
-                        <Badge color="red.9" size="sm">
-                          {t('operations.tasks.overdue')}
-                        </Badge>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      {write && mine && !closed ? (
-                        <Select
-                          size="xs"
-                          aria-label={t('operations.tasks.statusOf', { title: x.title })}
-                          data={TASK_STATUSES.filter((s) => s !== 'cancelled' || operation.myStatus === 'lead').map(
-                            (s) => ({
-                              value: s,
-                              label: t(`operations.taskStatuses.${s}`),
-                            }),
-                          )}
-                          value={x.status}
-                          allowDeselect={false}
-                          onChange={(v) =>
-                            v && v !== x.status && patch.mutate({ taskId: x.id, status: v as Task['status'] })
-                          }
-                        />
-                      ) : (
-                        t(`operations.taskStatuses.${x.status}`)
+        <HeadedTable
+          label={t('operations.tabs.tasks')}
+          minWidth={640}
+          columns={[
+            t('operations.tasks.title'),
+            t('operations.tasks.assignee'),
+            t('operations.tasks.due'),
+            t('common.status'),
+          ]}
+        >
+          {tasks.data.map((x) => {
+            const mine = operation.myStatus === 'lead' || x.assigneeAgencyId === me.agency.id;
+            const closed = x.status === 'done' || x.status === 'cancelled';
+            return (
+              <Table.Tr key={x.id}>
+                <Table.Td>
+                  <Text fw={600} size="sm">
+                    {x.title}
+                  </Text>
+                  {x.description ? <Text size="xs">{x.description}</Text> : null}
+                </Table.Td>
+                <Table.Td>{names.get(x.assigneeAgencyId) ?? '—'}</Table.Td>
+                <Table.Td>
+                  {fmt.dateTime(x.dueAt)}{' '}
+                  {x.overdue ? (
+                    <Badge color="red.9" size="sm">
+                      {t('operations.tasks.overdue')}
+                    </Badge>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  {write && mine && !closed ? (
+                    <Select
+                      size="xs"
+                      aria-label={t('operations.tasks.statusOf', { title: x.title })}
+                      data={TASK_STATUSES.filter((s) => s !== 'cancelled' || operation.myStatus === 'lead').map(
+                        (s) => ({
+                          value: s,
+                          label: t(`operations.taskStatuses.${s}`),
+                        }),
                       )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+                      value={x.status}
+                      allowDeselect={false}
+                      onChange={(v) =>
+                        v && v !== x.status && patch.mutate({ taskId: x.id, status: v as Task['status'] })
+                      }
+                    />
+                  ) : (
+                    t(`operations.taskStatuses.${x.status}`)
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </HeadedTable>
       ) : null}
     </Stack>
   );
@@ -97,53 +95,45 @@ function AddTask({ operation }: { operation: Operation }) {
   const errors = fieldErrors(add.error);
   const participants = operation.participants.filter((p) => p.status === 'lead' || p.status === 'accepted');
   return (
-    <Card withBorder component="section" aria-labelledby="add-task-title">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate(
-            { title, description: '', assigneeAgencyId: assignee ?? '', dueAt: due ? new Date(due).toISOString() : '' },
-            { onSuccess: () => setTitle('') },
-          );
-        }}
-      >
-        <Stack gap="sm">
-          <Text id="add-task-title" fw={700} component="h2">
-            {t('operations.tasks.add')}
-          </Text>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('operations.tasks.title')}
-              required
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              error={errors.title}
-            />
-            <Select
-              label={t('operations.tasks.assignee')}
-              required
-              data={participants.map((p) => ({ value: p.agencyId, label: p.agencyName }))}
-              value={assignee}
-              onChange={setAssignee}
-              error={errors.assigneeAgencyId}
-            />
-            <TextInput
-              type="datetime-local"
-              label={t('operations.tasks.due')}
-              required
-              value={due}
-              onChange={(e) => setDue(e.currentTarget.value)}
-              error={errors.dueAt}
-            />
-          </SimpleGrid>
-          {add.error && Object.keys(errors).length === 0 ? <ProblemAlert error={add.error} /> : null}
-          <Group justify="flex-end">
-            <Button type="submit" loading={add.isPending}>
-              {t('operations.tasks.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard
+      titleId="add-task-title"
+      title={t('operations.tasks.add')}
+      submitLabel={t('operations.tasks.submit')}
+      pending={add.isPending}
+      error={add.error}
+      fieldErrors={errors}
+      onSubmit={() =>
+        add.mutate(
+          { title, description: '', assigneeAgencyId: assignee ?? '', dueAt: due ? new Date(due).toISOString() : '' },
+          { onSuccess: () => setTitle('') },
+        )
+      }
+    >
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput
+          label={t('operations.tasks.title')}
+          required
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={errors.title}
+        />
+        <Select
+          label={t('operations.tasks.assignee')}
+          required
+          data={participants.map((p) => ({ value: p.agencyId, label: p.agencyName }))}
+          value={assignee}
+          onChange={setAssignee}
+          error={errors.assigneeAgencyId}
+        />
+        <TextInput
+          type="datetime-local"
+          label={t('operations.tasks.due')}
+          required
+          value={due}
+          onChange={(e) => setDue(e.currentTarget.value)}
+          error={errors.dueAt}
+        />
+      </SimpleGrid>
+    </FormCard>
   );
 }
