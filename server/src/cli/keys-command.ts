@@ -35,7 +35,8 @@ export async function runRekey(ctx: CliContext, o: { batch: number }, print: (m:
     batchSize: o.batch,
     onProgress: (p) => print(`  ${p.table}: ${p.rewritten} rewritten, ${p.remaining} to go`),
   });
-  for (const c of counts) print(`${c.table}: ${c.rewritten} rewritten; ${c.current} rows with nothing under an older key`);
+  for (const c of counts)
+    print(`${c.table}: ${c.rewritten} rewritten; ${c.current} rows with nothing under an older key`);
   print(`done: ${counts.reduce((n, c) => n + c.rewritten, 0)} rows re-encrypted to key ${ctx.cipher.keyId}`);
   return counts;
 }
@@ -50,7 +51,9 @@ export function registerKeysCommands(program: Command): void {
       withContext(async (ctx) => {
         say(`current key: ${ctx.cipher.keyId}; readable: ${ctx.cipher.keyIds.join(', ')}`);
         for (const u of await keyUsage(ctx.database, encryptedColumns(ctx.cipher, ctx.config.secretKey)))
-          say(`${u.table.padEnd(26)} ${u.keyId}${u.keyId === ctx.cipher.keyId ? ' (current)' : ''}  ${u.values} values`);
+          say(
+            `${u.table.padEnd(26)} ${u.keyId}${u.keyId === ctx.cipher.keyId ? ' (current)' : ''}  ${u.values} values`,
+          );
       }),
     );
   keys
