@@ -10,13 +10,19 @@ interface Props {
   value: string | null;
   onChange: (id: string | null) => void;
   error?: string | undefined;
+  /** Only entities of these kinds (e.g. rescue's linked scam centre); default: every kind. */
+  kinds?: readonly string[];
+  label?: string;
+  description?: string;
+  required?: boolean;
 }
 
 /**
  * Finds an intelligence entity the viewer may read through the intel search box
- * (GET /api/intel/search) and shows each with its name, kind and holding agency.
+ * (GET /api/intel/search) and shows each with its name, kind and holding agency; `kinds` narrows
+ * the choice (rescue links a case to a scam centre with it).
  */
-export function EntityPicker({ value, onChange, error }: Props) {
+export function EntityPicker({ value, onChange, error, kinds, label, description, required = true }: Props) {
   const { t } = useTranslation();
   const agencies = useAgencyNames();
   const [q, setQ] = useState('');
@@ -26,6 +32,7 @@ export function EntityPicker({ value, onChange, error }: Props) {
   const options = useMemo(() => {
     const m = new Map(picked);
     for (const e of found.data?.entities ?? []) {
+      if (kinds && !kinds.includes(e.kind)) continue;
       m.set(e.id, {
         label: e.label,
         kind: t(`operations.targetKinds.${e.kind}`),
@@ -33,15 +40,16 @@ export function EntityPicker({ value, onChange, error }: Props) {
       });
     }
     return m;
-  }, [found.data, picked, agencies.name, t]);
+  }, [found.data, picked, agencies.name, t, kinds]);
   const data = [...options].map(([id, o]) => ({ value: id, label: o.label }));
-  const nothing = debounced.length >= 2 && found.data && found.data.entities.length === 0;
+  const matching = (found.data?.entities ?? []).filter((e) => !kinds || kinds.includes(e.kind));
+  const nothing = debounced.length >= 2 && found.data && matching.length === 0;
   return (
     <Select
-      label={t('operations.targets.entity')}
-      description={t('operations.targets.entityHelp')}
+      label={label ?? t('operations.targets.entity')}
+      description={description ?? t('operations.targets.entityHelp')}
       placeholder={t('operations.targets.entitySearch')}
-      required
+      required={required}
       searchable
       clearable
       value={value}
