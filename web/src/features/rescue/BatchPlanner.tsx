@@ -68,7 +68,9 @@ export function BatchPlanner({ c }: { c: RescueCase }) {
         ) : null}
         {nat === null ? (
           <Text size="sm" c="dimmed">
-            {t('rescue.batchForm.none')}
+            {c.visiblePersons.some((p) => p.batchId !== null)
+              ? t('rescue.batchForm.allInBatches')
+              : t('rescue.batchForm.none')}
           </Text>
         ) : (
           <form

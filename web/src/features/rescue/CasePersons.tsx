@@ -83,7 +83,8 @@ function NameCell({ p }: { p: RescuePerson }) {
 
 /**
  * The persons of the case the viewer's party may see, with screening and matches: a table on
- * wide screens, one card per person on a phone (every action in reach without sideways scrolling).
+ * wide screens (the Yellow Notice action under the name, in the first column), one card per person
+ * on a phone: every action is in reach without sideways scrolling.
  */
 export function CasePersons({ c, canWrite }: { c: RescueCase; canWrite: boolean }) {
   const { t } = useTranslation();
@@ -124,7 +125,6 @@ export function CasePersons({ c, canWrite }: { c: RescueCase; canWrite: boolean 
                   <Table.Th>{t('rescue.person.status')}</Table.Th>
                   <Table.Th>{t('rescue.person.screening')}</Table.Th>
                   <Table.Th>{t('rescue.person.matches')}</Table.Th>
-                  {canDraftNotice ? <Table.Th>{t('rescue.person.notice')}</Table.Th> : null}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -132,6 +132,12 @@ export function CasePersons({ c, canWrite }: { c: RescueCase; canWrite: boolean 
                   <Table.Tr key={p.id} data-testid="person-row">
                     <Table.Td>
                       <NameCell p={p} />
+                      {/* In the first column: in reach however narrow the table's frame. */}
+                      {canDraftNotice ? (
+                        <div>
+                          <YellowNoticeButton c={c} person={p} />
+                        </div>
+                      ) : null}
                     </Table.Td>
                     <Table.Td>{fmt.country(p.nationality)}</Table.Td>
                     <Table.Td>{born(p)}</Table.Td>
@@ -142,11 +148,6 @@ export function CasePersons({ c, canWrite }: { c: RescueCase; canWrite: boolean 
                     <Table.Td>
                       <Matches p={p} />
                     </Table.Td>
-                    {canDraftNotice ? (
-                      <Table.Td>
-                        <YellowNoticeButton c={c} person={p} />
-                      </Table.Td>
-                    ) : null}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
