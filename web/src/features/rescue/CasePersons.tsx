@@ -45,12 +45,17 @@ function ScreeningCell({ p, canScreen, onScreen }: { p: RescuePerson; canScreen:
           {t('rescue.nonPunishmentFlag')}
         </Badge>
       ) : null}
-      {canScreen ? (
-        <Button size="compact-xs" variant="subtle" onClick={onScreen} data-testid="screen-person">
-          {p.screening ? t('rescue.screening.redo') : t('rescue.screening.do')}
-        </Button>
-      ) : null}
+      {canScreen ? <ScreenButton p={p} onScreen={onScreen} /> : null}
     </Group>
+  );
+}
+
+function ScreenButton({ p, onScreen }: { p: RescuePerson; onScreen: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button size="compact-xs" variant="subtle" onClick={onScreen} data-testid="screen-person">
+      {p.screening ? t('rescue.screening.redo') : t('rescue.screening.do')}
+    </Button>
   );
 }
 
@@ -83,7 +88,7 @@ function NameCell({ p }: { p: RescuePerson }) {
 
 /**
  * The persons of the case the viewer's party may see, with screening and matches: a table on
- * wide screens (the Yellow Notice action under the name, in the first column), one card per person
+ * wide screens (the actions, screening and Yellow Notice, under the name in the first column), one card per person
  * on a phone: every action is in reach without sideways scrolling.
  */
 export function CasePersons({ c, canWrite }: { c: RescueCase; canWrite: boolean }) {
@@ -132,18 +137,19 @@ export function CasePersons({ c, canWrite }: { c: RescueCase; canWrite: boolean 
                   <Table.Tr key={p.id} data-testid="person-row">
                     <Table.Td>
                       <NameCell p={p} />
-                      {/* In the first column: in reach however narrow the table's frame. */}
-                      {canDraftNotice ? (
-                        <div>
-                          <YellowNoticeButton c={c} person={p} />
-                        </div>
+                      {/* The actions in the first column: in reach however narrow the table's frame. */}
+                      {canScreen || canDraftNotice ? (
+                        <Group gap={4} wrap="wrap">
+                          {canScreen ? <ScreenButton p={p} onScreen={() => setScreening(p)} /> : null}
+                          {canDraftNotice ? <YellowNoticeButton c={c} person={p} /> : null}
+                        </Group>
                       ) : null}
                     </Table.Td>
                     <Table.Td>{fmt.country(p.nationality)}</Table.Td>
                     <Table.Td>{born(p)}</Table.Td>
                     <Table.Td>{t(`rescue.status.${p.status}`)}</Table.Td>
                     <Table.Td>
-                      <ScreeningCell p={p} canScreen={canScreen} onScreen={() => setScreening(p)} />
+                      <ScreeningCell p={p} canScreen={false} onScreen={() => setScreening(p)} />
                     </Table.Td>
                     <Table.Td>
                       <Matches p={p} />
