@@ -315,6 +315,7 @@ export const NewTeamMember = Type.Object(
   { agencyId: Uuid, party: Type.Optional(Type.Enum(RESCUE_PARTIES)) },
   { additionalProperties: false },
 );
+export type NewTeamMember = Static<typeof NewTeamMember>;
 export const Handoff = Type.Object(
   { toAgencyId: Uuid, note: Type.Optional(Text(1000)) },
   { additionalProperties: false },

@@ -52,7 +52,7 @@ export interface AppDeps {
   centreMatchKm?: number;
   /** Rescue protocol deadlines (hours per stage per risk level); default: the protocol's. */
   rescueDeadlines?: RescueDeadlines;
-  /** Earlier platform keys (32 bytes each), still read for fields written before a rotation. */
+  /** Earlier platform keys (32 bytes each, CORDON_PREVIOUS_SECRET_KEYS), still read for fields written before a rotation. */
   previousSecretKeys?: Buffer[];
   /** Sign-in attempts allowed per client address per minute (default 20). */
   loginRateLimit?: number;
@@ -89,7 +89,7 @@ export async function buildApp(deps: AppDeps) {
     onError: (e) => app.log.error({ err: e }, 'chaining pending read audits failed'),
   });
   app.addHook('onClose', async () => auditChainer.stop());
-  const cipher = new FieldCipher(deps.secretKey);
+  const cipher = new FieldCipher(deps.secretKey, deps.previousSecretKeys ?? []);
   const agencies = createAgenciesFeature({
     database: deps.database,
     clock: deps.clock,
@@ -113,7 +113,6 @@ export async function buildApp(deps: AppDeps) {
     events: deps.events,
     cipher,
     secretKey: deps.secretKey,
-    previousCiphers: (deps.previousSecretKeys ?? []).map((k) => new FieldCipher(k)),
     ...(deps.rescueDeadlines ? { deadlines: deps.rescueDeadlines } : {}),
     // A case's last known location may name an intelligence scam centre the viewer may see.
     scamCentre: scamCentresOf(intel),

@@ -84,9 +84,23 @@ describe('rescue (real server, two browsers)', () => {
     await field(inv, 'Date of birth').fill('2000-02-29');
     await inv.getByRole('checkbox', { name: 'Immediate danger' }).check();
     await field(inv, 'Area or compound').fill('Mae Sot');
+    // The last known location links an intelligence scam centre the investigator may read (the
+    // operations entity picker, narrowed to scam centres): every option offered is one.
+    const picker = inv.getByRole('textbox', { name: 'Linked scam centre' });
+    await picker.click();
+    await picker.fill('Park');
+    const option = inv.getByTestId('entity-option').first();
+    await option.waitFor();
+    const kinds = await inv.getByTestId('entity-option').locator('p, div').allTextContents();
+    expect(kinds.join(' ')).toMatch(/Scam centre/);
+    expect(kinds.join(' ')).not.toMatch(/Person ·|Organisation ·/);
+    const centre = ((await option.locator('p').first().textContent()) ?? '').trim();
+    expect(centre).not.toBe('');
+    await option.click();
     await inv.getByTestId('open-case').click();
     await h1(inv, /^RC-/).waitFor();
     caseUrl = inv.url();
+    await inv.getByText(centre, { exact: false }).first().waitFor();
     await expect.poll(() => inv.getByTestId('risk').first().textContent()).toBe('Critical');
     await expect.poll(() => inv.getByTestId('countdown').textContent()).toMatch(/left$/);
     await inv.getByRole('cell', { name: NAME }).waitFor();
@@ -152,12 +166,59 @@ describe('rescue (real server, two browsers)', () => {
     await shot(inv, 'rescue-case-rescued-1280');
   }, 60_000);
 
+  it('adds an agency to the case team from the case page', async () => {
+    const form = inv.getByTestId('add-team-member');
+    const agency = form.getByRole('textbox', { name: 'Agency', exact: true });
+    await agency.click();
+    await agency.fill('Safe Passage');
+    await inv.getByRole('option', { name: /Safe Passage Foundation \(demo\)/ }).click();
+    await form.getByTestId('add-agency').click();
+    await inv
+      .getByText(/NGO \/ shelter/)
+      .first()
+      .waitFor();
+    await inv
+      .getByTestId('timeline')
+      .getByText(/Safe Passage Foundation \(demo\).*joined as ngo-shelter/)
+      .waitFor();
+  });
+
+  it('screens the person, then plans a repatriation batch that the dashboard counts', async () => {
+    await inv.getByTestId('screen-person').first().click();
+    await inv.getByRole('checkbox', { name: 'Deceptive recruitment' }).check();
+    await inv.getByRole('checkbox', { name: /Forced criminal activity/ }).check();
+    await inv.getByTestId('save-screening').click();
+    await inv.getByTestId('non-punishment').first().waitFor();
+    const planner = inv.getByTestId('batch-planner');
+    await planner.getByRole('checkbox', { name: NAME }).waitFor();
+    expect(await planner.getByRole('checkbox', { name: NAME }).isChecked()).toBe(true);
+    await planner.getByRole('textbox', { name: 'Carrier or flight reference', exact: true }).fill('GA-867');
+    await planner.getByRole('textbox', { name: 'Travel date', exact: true }).fill('2026-12-01');
+    await planner.getByTestId('plan-batch').click();
+    await planner.getByTestId('batch-created').getByText('Batch planned with 1 person.').waitFor();
+    await shot(inv, 'rescue-case-batch-1280');
+    await planner.getByRole('link', { name: 'Repatriation' }).click();
+    await inv.getByTestId('dashboard-table').waitFor();
+    await inv.getByText(/GA-867/).waitFor();
+    await inv.goto(caseUrl);
+    await h1(inv, /^RC-/).waitFor();
+  }, 60_000);
+
   it('fits a phone screen', async () => {
     await inv.setViewportSize({ width: 375, height: 812 });
     await inv.reload();
     await h1(inv, /^RC-/).waitFor();
     const overflow = await inv.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
+    // One card per person: the Yellow Notice action is on screen without sideways scrolling.
+    const card = inv.getByTestId('person-card').filter({ hasText: NAME });
+    await card.waitFor();
+    expect(await inv.getByTestId('person-row').count()).toBe(0);
+    const button = card.getByTestId('yellow-notice');
+    await button.scrollIntoViewIfNeeded();
+    const box = await button.boundingBox();
+    expect(box).not.toBeNull();
+    expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 375).toBe(true);
     await shot(inv, 'rescue-case-375');
     await inv.goto(`${server.baseUrl}/console/rescue`);
     await h1(inv, 'Rescue cases').waitFor();

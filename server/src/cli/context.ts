@@ -29,7 +29,7 @@ export interface CliContext {
 export async function withContext<T>(fn: (ctx: CliContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const { database } = await openAndMigrate(config);
-  const cipher = new FieldCipher(config.secretKey);
+  const cipher = new FieldCipher(config.secretKey, config.previousSecretKeys);
   // Events written here wait in the outbox; a running server's dispatcher delivers them.
   const events = { notify() {} };
   const agencies = createAgenciesFeature({

@@ -9,6 +9,7 @@ import { openAndMigrate } from '../runtime.ts';
 import { registerAdminCommands } from './admin-commands.ts';
 import { withContext } from './context.ts';
 import { registerImportCommand } from './import-command.ts';
+import { registerKeysCommands } from './keys-command.ts';
 import { serve } from './serve.ts';
 
 const program = new Command('cordon').description('Cordon: acting together against transnational scam centres');
@@ -64,6 +65,7 @@ program
 
 registerAdminCommands(program);
 registerImportCommand(program);
+registerKeysCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.stderr.write(`cordon: ${(e as Error).message}\n`);

@@ -49,6 +49,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     database,
     clock: systemClock,
     secretKey: config.secretKey,
+    previousSecretKeys: config.previousSecretKeys,
     events,
     jobs,
     secureCookies: config.secureCookies,

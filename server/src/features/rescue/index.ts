@@ -20,10 +20,9 @@ export interface RescueFeatureDeps {
   clock: Clock;
   audit: Auditor;
   events: Notifier;
+  /** The platform cipher (current key, and previous keys for reading). */
   cipher: FieldCipher;
   secretKey: Buffer;
-  /** Ciphers of earlier platform keys, to read fields written before a key rotation. */
-  previousCiphers?: FieldCipher[];
   /** Hours per stage per risk level (default: DEFAULT_DEADLINES). */
   deadlines?: DeadlineTable;
   /** A scam centre of the intelligence feature, if it exists and the viewer may see it. */
@@ -37,7 +36,7 @@ export function createRescueFeature(deps: RescueFeatureDeps) {
   const deadlines = deps.deadlines ?? DEFAULT_DEADLINES;
   const problems = checkDeadlineTable(deadlines);
   if (problems.length > 0) throw new Error(`rescue deadlines: ${problems.join('; ')}`);
-  const personal = new PersonalData(deps.cipher, deps.secretKey, deps.previousCiphers ?? []);
+  const personal = new PersonalData(deps.cipher, deps.secretKey);
   const cases = rescueCases({ ...deps, personal, deadlines });
   const feature = {
     database: deps.database,

@@ -5,11 +5,42 @@ import { emitMany } from '../../platform/events/outbox.ts';
 import { matchPersons, normaliseName, type PersonFacts } from '../intel/names/index.ts';
 import { rescueBlockingKeys, ruledOutByBirth } from './blocking.ts';
 import { type RescueDeps, todayOf } from './case-access.ts';
+import type { PersonalData } from './personal-data.ts';
 import type { CaseRow, PersonInsert, RescueRepository } from './rescue.repository.ts';
 import type { PersonRow, RowError } from './rows.ts';
 
 /** Candidates kept per registered person (best scores first). */
 export const MATCHES_PER_PERSON = 3;
+
+type PersonFactsInput = {
+  name: string;
+  aliases?: string[];
+  dateOfBirth?: string | null;
+  age?: number | null;
+  nationality: string;
+  gender?: string | null;
+};
+
+/** What the matcher compares; an age counts back from `year`. */
+export function personFacts(p: PersonFactsInput, year: number): PersonFacts {
+  return {
+    names: [p.name, ...(p.aliases ?? [])],
+    ...(p.dateOfBirth ? { dateOfBirth: p.dateOfBirth } : {}),
+    ...(!p.dateOfBirth && typeof p.age === 'number'
+      ? { birthYearRange: [year - p.age - 1, year - p.age] as [number, number] }
+      : {}),
+    nationalities: [p.nationality],
+    gender: (p.gender ?? 'unknown') as PersonFacts['gender'],
+  };
+}
+
+/** The row key of a row given without one: a blind key of name, date of birth and nationality. */
+export function derivedRowKey(
+  p: PersonalData,
+  person: { name: string; dateOfBirth?: string | null; nationality: string },
+): string {
+  return `h:${p.blind(`${normaliseName(person.name).key}|${person.dateOfBirth ?? ''}|${person.nationality}`)}`;
+}
 
 /** Stores persons on a case, detects duplicates across open cases, tells home consulates and holders. */
 export class PersonRegistrar {
@@ -18,24 +49,8 @@ export class PersonRegistrar {
     private readonly repo: RescueRepository,
   ) {}
 
-  private facts(p: {
-    name: string;
-    aliases?: string[];
-    dateOfBirth?: string | null;
-    age?: number | null;
-    nationality: string;
-    gender?: string | null;
-  }): PersonFacts {
-    const year = Number(todayOf(this.d.clock).slice(0, 4));
-    return {
-      names: [p.name, ...(p.aliases ?? [])],
-      ...(p.dateOfBirth ? { dateOfBirth: p.dateOfBirth } : {}),
-      ...(!p.dateOfBirth && typeof p.age === 'number'
-        ? { birthYearRange: [year - p.age - 1, year - p.age] as [number, number] }
-        : {}),
-      nationalities: [p.nationality],
-      gender: (p.gender ?? 'unknown') as PersonFacts['gender'],
-    };
+  private facts(p: PersonFactsInput): PersonFacts {
+    return personFacts(p, Number(todayOf(this.d.clock).slice(0, 4)));
   }
 
   /** Stores validated rows on a case (idempotent by row key), detects matches, notifies consulates. */
@@ -45,9 +60,7 @@ export class PersonRegistrar {
     const seen = new Map<string, number>();
     const keyed: Array<PersonRow & { rowKey: string }> = [];
     for (const r of rows) {
-      const rowKey =
-        r.person.rowKey ??
-        `h:${p.blind(`${normaliseName(r.person.name).key}|${r.person.dateOfBirth ?? ''}|${r.person.nationality}`)}`;
+      const rowKey = r.person.rowKey ?? derivedRowKey(p, r.person);
       const first = seen.get(rowKey);
       if (first !== undefined) {
         errors.push({ row: r.row, field: 'rowKey', message: `same person (row key) as row ${first}` });

@@ -4,18 +4,16 @@ import type { FieldCipher } from '../../platform/crypto/secrets.ts';
 /**
  * Victims' personal fields at rest: each field is its own FieldCipher ciphertext (AES-256-GCM,
  * `v1:<keyId>:…`). Decryption picks the key by the id in the stored value, so fields written under
- * a previous key stay readable during a rotation. Blind keys (HMAC-SHA256 under a key derived from
+ * a previous key stay readable during a rotation (until `cordon keys rekey`). Blind keys (HMAC-SHA256 under a key derived from
  * the platform key) stand in for names wherever the database must compare them.
  */
 export class PersonalData {
-  readonly #byId: Map<string, FieldCipher>;
   readonly #blindKey: Buffer;
+  /** `current` holds the previous keys too (CORDON_PREVIOUS_SECRET_KEYS): it decrypts by the value's key id. */
   constructor(
     readonly current: FieldCipher,
     secretKey: Buffer,
-    previous: readonly FieldCipher[] = [],
   ) {
-    this.#byId = new Map([...previous, current].map((c) => [c.keyId, c]));
     this.#blindKey = Buffer.from(hkdfSync('sha256', secretKey, 'cordon', 'rescue blind keys v1', 32));
   }
 
@@ -36,11 +34,7 @@ export class PersonalData {
   }
 
   dec(stored: string | null): string | null {
-    if (stored === null) return null;
-    const keyId = stored.split(':', 3)[1] ?? '';
-    const cipher = this.#byId.get(keyId);
-    if (!cipher) throw new Error(`personal field encrypted with unknown key ${keyId}`);
-    return cipher.decrypt(stored);
+    return stored === null ? null : this.current.decrypt(stored);
   }
 
   decList(stored: string | null): string[] {

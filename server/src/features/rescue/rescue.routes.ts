@@ -17,8 +17,10 @@ import {
   Uuid,
 } from '@cordon/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import type { FastifySchema } from 'fastify';
+import { type Static, type TSchema, Type } from 'typebox';
 import { viewerOf } from '../../platform/auth/plugin.ts';
+import type { Viewer } from '../../platform/auth/viewer.ts';
 import type { RescueFeature } from './index.ts';
 import { ALL_STAGES, REQUIRES, STEP_FIELDS, TRANSITIONS } from './protocol.ts';
 
@@ -36,6 +38,34 @@ const BULK_LIMIT = 16 * 1024 * 1024;
 
 export const rescueRoutes: FastifyPluginAsyncTypebox<{ rescue: RescueFeature }> = async (app, { rescue }) => {
   const svc = rescue.cases;
+  /**
+   * A write on one object named by `:id` with a JSON body: the service gets the viewer, the id, the
+   * body and the request id (for the audit record); its answer is sent with `status`.
+   */
+  const command = <B extends TSchema, R extends TSchema>(
+    url: string,
+    o: { summary: string; body: B; response: R; status?: 200 | 201; bodyLimit?: number },
+    run: (viewer: Viewer, id: string, body: Static<B>, opts: { requestId: string }) => Promise<Static<R>>,
+  ) => {
+    const status = o.status ?? 200;
+    // Typed here, not by the type provider: the schema validates (params, body) and serialises (response).
+    const schema: FastifySchema = {
+      tags,
+      summary: o.summary,
+      params: CaseParams,
+      body: o.body,
+      response: { [status]: o.response },
+    };
+    app.post(
+      url,
+      { config: write, ...(o.bodyLimit ? { bodyLimit: o.bodyLimit } : {}), schema },
+      async (request, reply) => {
+        const { id } = request.params as Static<typeof CaseParams>;
+        const out = await run(viewerOf(request), id, request.body as Static<B>, { requestId: request.id });
+        return reply.status(status).send(out);
+      },
+    );
+  };
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: BULK_LIMIT }, (_req, body, done) =>
     done(null, body),
   );
@@ -91,63 +121,35 @@ export const rescueRoutes: FastifyPluginAsyncTypebox<{ rescue: RescueFeature }> 
     },
     (request) => svc.get(viewerOf(request), request.params.id, { requestId: request.id }),
   );
-  app.post(
+  command(
     '/api/rescue/cases/:id/transitions',
     {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Take the next step of the protocol (refused with the reason when illegal)',
-        params: CaseParams,
-        body: RescueTransition,
-        response: { 200: RescueCase },
-      },
+      summary: 'Take the next step of the protocol (refused with the reason when illegal)',
+      body: RescueTransition,
+      response: RescueCase,
     },
-    (request) => svc.transition(viewerOf(request), request.params.id, request.body, { requestId: request.id }),
+    (viewer, id, body, opts) => svc.transition(viewer, id, body, opts),
   );
-  app.post(
+  command(
     '/api/rescue/cases/:id/team',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Add an agency to the case team',
-        params: CaseParams,
-        body: NewTeamMember,
-        response: { 200: RescueCase },
-      },
-    },
-    (request) => svc.addTeamMember(viewerOf(request), request.params.id, request.body, { requestId: request.id }),
+    { summary: 'Add an agency to the case team', body: NewTeamMember, response: RescueCase },
+    (viewer, id, body, opts) => svc.addTeamMember(viewer, id, body, opts),
   );
-  app.post(
+  command(
     '/api/rescue/cases/:id/handoff',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Hand the case to another team agency (notified live)',
-        params: CaseParams,
-        body: Handoff,
-        response: { 200: RescueCase },
-      },
-    },
-    (request) => svc.handoff(viewerOf(request), request.params.id, request.body, { requestId: request.id }),
+    { summary: 'Hand the case to another team agency (notified live)', body: Handoff, response: RescueCase },
+    (viewer, id, body, opts) => svc.handoff(viewer, id, body, opts),
   );
-  app.post(
+  command(
     '/api/rescue/cases/:id/persons',
     {
-      config: write,
+      summary:
+        'Register persons (mass rescue fast form): per-row errors, idempotent by row key, matched against open cases',
+      body: BulkPersons,
+      response: BulkRegistration,
       bodyLimit: BULK_LIMIT,
-      schema: {
-        tags,
-        summary:
-          'Register persons (mass rescue fast form): per-row errors, idempotent by row key, matched against open cases',
-        params: CaseParams,
-        body: BulkPersons,
-        response: { 200: BulkRegistration },
-      },
     },
-    (request) => svc.register(viewerOf(request), request.params.id, request.body.rows, { requestId: request.id }),
+    (viewer, id, body, opts) => svc.register(viewer, id, body.rows, opts),
   );
   app.post(
     '/api/rescue/cases/:id/persons/csv',
@@ -183,50 +185,24 @@ export const rescueRoutes: FastifyPluginAsyncTypebox<{ rescue: RescueFeature }> 
         }),
       ),
   );
-  app.post(
+  command(
     '/api/rescue/persons/:id/screening',
     {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Record a victim identification screening: determination and non-punishment flag',
-        params: CaseParams,
-        body: NewScreening,
-        response: { 200: RescuePerson },
-      },
+      summary: 'Record a victim identification screening: determination and non-punishment flag',
+      body: NewScreening,
+      response: RescuePerson,
     },
-    (request) => svc.screen(viewerOf(request), request.params.id, request.body, { requestId: request.id }),
+    (viewer, id, body, opts) => svc.screen(viewer, id, body, opts),
   );
-  app.post(
+  command(
     '/api/rescue/cases/:id/batches',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Plan a repatriation batch of one nationality',
-        params: CaseParams,
-        body: NewBatch,
-        response: { 201: Batch },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await svc.createBatch(viewerOf(request), request.params.id, request.body, { requestId: request.id })),
+    { summary: 'Plan a repatriation batch of one nationality', body: NewBatch, response: Batch, status: 201 },
+    (viewer, id, body, opts) => svc.createBatch(viewer, id, body, opts),
   );
-  app.post(
+  command(
     '/api/rescue/batches/:id/advance',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Move a batch on: documents, transport, departure, reception',
-        params: CaseParams,
-        body: BatchAdvance,
-        response: { 200: Batch },
-      },
-    },
-    (request) => svc.advanceBatch(viewerOf(request), request.params.id, request.body, { requestId: request.id }),
+    { summary: 'Move a batch on: documents, transport, departure, reception', body: BatchAdvance, response: Batch },
+    (viewer, id, body, opts) => svc.advanceBatch(viewer, id, body, opts),
   );
   app.get(
     '/api/rescue/dashboard',

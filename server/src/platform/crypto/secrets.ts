@@ -1,14 +1,48 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
+/** The key id a value names: the first 8 hex digits of the key's SHA-256. */
+export function keyIdOf(key: Buffer): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 8);
+}
+
+/** The key id named by a stored value (`v1:<keyId>:…`), or null when it is not one. */
+export function storedKeyId(stored: string): string | null {
+  const [v, keyId] = stored.split(':', 2);
+  return v === 'v1' && keyId ? keyId : null;
+}
+
 /**
  * Field encryption (AES-256-GCM) with a key id, for secrets and protected personal data.
  * Stored form: `v1:<keyId>:<iv b64url>:<tag b64url>:<ciphertext b64url>`.
+ * Encrypts with the current key; decrypts with the key the value names: the current one or one of
+ * the previous keys (CORDON_PREVIOUS_SECRET_KEYS), so values written before a rotation stay
+ * readable until `cordon keys rekey` has moved them to the current key.
  */
 export class FieldCipher {
   readonly keyId: string;
-  constructor(private readonly key: Buffer) {
+  readonly #keys: Map<string, Buffer>;
+  constructor(
+    private readonly key: Buffer,
+    previous: readonly Buffer[] = [],
+  ) {
     if (key.length !== 32) throw new Error('the platform key must be 32 bytes (base64 of 32 random bytes)');
-    this.keyId = createHash('sha256').update(key).digest('hex').slice(0, 8);
+    this.keyId = keyIdOf(key);
+    this.#keys = new Map();
+    for (const k of previous) {
+      if (k.length !== 32) throw new Error('a previous platform key must be 32 bytes (base64 of 32 random bytes)');
+      this.#keys.set(keyIdOf(k), k);
+    }
+    this.#keys.set(this.keyId, key);
+  }
+
+  /** Key ids this cipher can decrypt: the current one first. */
+  get keyIds(): string[] {
+    return [this.keyId, ...[...this.#keys.keys()].filter((k) => k !== this.keyId)];
+  }
+
+  /** True when the stored value is under the current key (nothing to re-encrypt). */
+  isCurrent(stored: string): boolean {
+    return storedKeyId(stored) === this.keyId;
   }
 
   encrypt(plain: string): string {
@@ -26,12 +60,27 @@ export class FieldCipher {
 
   decrypt(stored: string): string {
     const [v, keyId, iv, tag, body] = stored.split(':');
-    if (v !== 'v1' || !iv || !tag || body === undefined) throw new Error('not an encrypted field');
-    if (keyId !== this.keyId)
-      throw new Error(`field was encrypted with key ${keyId}, not the configured key ${this.keyId}`);
-    const d = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
+    if (v !== 'v1' || !keyId || !iv || !tag || body === undefined) throw new Error('not an encrypted field');
+    const key = this.#keys.get(keyId);
+    if (!key)
+      throw new UnknownKeyError(
+        `field was encrypted with key ${keyId}, which is neither the current key (${this.keyId}, CORDON_SECRET_KEY) nor listed in CORDON_PREVIOUS_SECRET_KEYS`,
+        keyId,
+      );
+    const d = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     d.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([d.update(Buffer.from(body, 'base64url')), d.final()]).toString('utf8');
+  }
+}
+
+/** A stored value names a key the platform was not given. */
+export class UnknownKeyError extends Error {
+  constructor(
+    message: string,
+    readonly keyId: string,
+  ) {
+    super(message);
+    this.name = 'UnknownKeyError';
   }
 }
 

@@ -6,6 +6,7 @@ import { useFormat } from '../../components/format.ts';
 import { RouterButton } from '../../components/links.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { caseQuery } from './api/rescueApi.ts';
+import { BatchPlanner } from './BatchPlanner.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseLocation } from './CaseLocation.tsx';
 import { CasePersons } from './CasePersons.tsx';
@@ -24,6 +25,11 @@ export function CasePage({ caseId }: { caseId: string }) {
   if (!c) return null;
   const canWrite = hasAnyRole(me, ...RESCUE_WRITERS);
   const registers = canWrite && c.myParties.some((p) => p === 'host-police' || p === 'ngo-shelter');
+  // Batches: the host police or a consulate, once someone has been screened.
+  const plansBatches =
+    canWrite &&
+    c.myParties.some((p) => p === 'host-police' || p === 'consulate') &&
+    c.visiblePersons.some((p) => p.status !== 'registered');
   return (
     <Stack gap="lg">
       <Stack gap={6}>
@@ -60,6 +66,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           <Stack gap="md">
             <CaseActions c={c} canWrite={canWrite} />
             <CasePersons c={c} canWrite={canWrite} />
+            {plansBatches ? <BatchPlanner c={c} /> : null}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

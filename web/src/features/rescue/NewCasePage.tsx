@@ -20,10 +20,12 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { RequireRole } from '../../components/RequireRole.tsx';
 import { newIdempotencyKey } from '../intel/form/idempotencyKey.ts';
+import { EntityPicker } from '../intel/shared/EntityPicker.tsx';
 import { useOpenCase } from './api/rescueApi.ts';
 import { RESCUE_WRITERS } from './shared.tsx';
 
 const FACTORS = ['immediateDanger', 'medicalNeed', 'minor', 'violence', 'confiscatedDocuments'] as const;
+const SCAM_CENTRE = ['scam-centre'] as const;
 const newKey = () => `rescue-open-${newIdempotencyKey()}`;
 
 /** Open a case: one person reported missing, or a raid whose people are registered next. */
@@ -53,6 +55,7 @@ export function NewCasePage() {
     consent: false,
   });
   const [factors, setFactors] = useState<string[]>([]);
+  const [scamCentreId, setScamCentreId] = useState<string | null>(null);
   const set = (k: keyof typeof v) => (e: { currentTarget: { value: string } } | string | null) => {
     // Read the value now: the event's currentTarget is gone when the state updater runs.
     const value = typeof e === 'string' || e === null ? (e ?? '') : e.currentTarget.value;
@@ -92,9 +95,10 @@ export function NewCasePage() {
           : [],
       riskFactors: Object.fromEntries(factors.map((f) => [f, true])),
       ...(v.riskLevel ? { riskLevel: v.riskLevel as (typeof RISK_LEVELS)[number] } : {}),
-      ...(v.area || v.locationDescription || v.confidence !== ''
+      ...(scamCentreId || v.area || v.locationDescription || v.confidence !== ''
         ? {
             location: {
+              ...(scamCentreId ? { scamCentreId } : {}),
               ...(v.area ? { area: v.area } : {}),
               ...(v.locationDescription ? { description: v.locationDescription } : {}),
               ...(v.confidence !== '' ? { confidence: Number(v.confidence) / 100 } : {}),
@@ -199,7 +203,16 @@ export function NewCasePage() {
               </Fieldset>
             ) : null}
             <Fieldset legend={t('rescue.new.location')}>
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <EntityPicker
+                kinds={SCAM_CENTRE}
+                required={false}
+                label={t('rescue.new.scamCentre')}
+                description={t('rescue.new.scamCentreHint')}
+                value={scamCentreId}
+                onChange={setScamCentreId}
+                error={errs['location.scamCentreId']}
+              />
+              <SimpleGrid cols={{ base: 1, sm: 3 }} mt="sm">
                 <TextInput label={t('rescue.new.area')} value={v.area} onChange={set('area')} />
                 <TextInput
                   label={t('rescue.new.locationDescription')}

@@ -18,12 +18,16 @@ interface Described {
  * The search behind the pickers: what the box finds through the intel search (only entities the
  * viewer may read), what was picked before, and the labels of ids already chosen (a saved draft).
  */
-function useEntitySearch(chosen: string[]) {
+function useEntitySearch(chosen: string[], kinds?: readonly EntityKind[]) {
   const { t } = useTranslation();
   const agencies = useAgencyNames();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q.trim(), 300);
   const found = useQuery(searchQuery(debounced));
+  const matching = useMemo(
+    () => (found.data?.entities ?? []).filter((e) => !kinds || kinds.includes(e.kind)),
+    [found.data, kinds],
+  );
   const [picked, setPicked] = useState<Map<string, Described>>(new Map());
   const unknown = chosen.filter((id) => !picked.has(id));
   const saved = useQueries({
@@ -40,12 +44,12 @@ function useEntitySearch(chosen: string[]) {
     });
     for (const s of saved) if (s.data) m.set(s.data.entity.id, describe(s.data.entity));
     for (const [id, o] of picked) m.set(id, o);
-    for (const e of found.data?.entities ?? []) m.set(e.id, describe(e));
+    for (const e of matching) m.set(e.id, describe(e));
     return m;
-  }, [found.data, picked, savedKey, agencies.name, t]);
+  }, [matching, picked, savedKey, agencies.name, t]);
   const remember = (ids: string[]) =>
     setPicked(new Map(ids.flatMap((id) => (options.has(id) ? [[id, options.get(id) as Described] as const] : []))));
-  const nothing = debounced.length >= 2 && found.data && found.data.entities.length === 0;
+  const nothing = debounced.length >= 2 && found.data && matching.length === 0;
   const props = {
     searchable: true,
     searchValue: q,
@@ -88,18 +92,26 @@ interface PickerText {
 /**
  * One intelligence entity the viewer may read, found by name, alias or selector through the intel
  * search box (GET /api/intel/search); each option shows its name, kind and holding agency.
+ * `kinds` narrows the choice (rescue links a case to a scam centre with it).
  */
 export function EntityPicker({
   value,
   onChange,
+  kinds,
+  required = true,
   ...text
-}: PickerText & { value: string | null; onChange: (id: string | null) => void }) {
-  const { props, remember } = useEntitySearch(value ? [value] : []);
+}: PickerText & {
+  value: string | null;
+  onChange: (id: string | null) => void;
+  kinds?: readonly EntityKind[];
+  required?: boolean;
+}) {
+  const { props, remember } = useEntitySearch(value ? [value] : [], kinds);
   return (
     <Select
       {...text}
       {...props}
-      required
+      required={required}
       clearable
       value={value}
       onChange={(id) => {

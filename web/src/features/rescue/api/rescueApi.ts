@@ -1,7 +1,9 @@
 import type {
   Batch,
   BulkRegistration,
+  NewBatch,
   NewRescueCase,
+  NewTeamMember,
   RepatriationDashboard,
   RescueBoard,
   RescueCase,
@@ -132,6 +134,26 @@ export function useDraftYellowNotice(caseId: string) {
   return useMutation({
     mutationFn: (personId: string) =>
       api<{ noticeId: string }>('POST', `/api/rescue/cases/${caseId}/persons/${personId}/yellow-notice`),
+    onSuccess: refresh,
+  });
+}
+
+export function useAddTeamMember(id: string) {
+  const qc = useQueryClient();
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: NewTeamMember) => api<RescueCase>('POST', `/api/rescue/cases/${id}/team`, body),
+    onSuccess: (c) => {
+      qc.setQueryData(rescueKeys.case(id), c);
+      refresh();
+    },
+  });
+}
+
+export function useCreateBatch(caseId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: NewBatch) => api<Batch>('POST', `/api/rescue/cases/${caseId}/batches`, body),
     onSuccess: refresh,
   });
 }
