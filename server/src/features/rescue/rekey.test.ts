@@ -112,6 +112,13 @@ describe.each(drivers)('platform key rotation and `cordon keys rekey` on %s', (d
     ).toEqual(['Dara Sok', 'Lin Mei', 'Nguyễn Thị Hoa']);
     expect(read.json().reporter).toMatchObject({ name: 'Tran Van Minh' });
 
+    // Without A, a read answers a 503 problem that names the missing key id (never a bare 500).
+    const withoutA = await appWith(KEY_B, []);
+    const refused = await call(withoutA).get(`/api/rescue/cases/${id}`);
+    expect(refused.statusCode, refused.body).toBe(503);
+    expect(refused.json()).toMatchObject({ type: expect.stringMatching(/key-unavailable$/) });
+    expect(refused.json().detail).toContain(`key ${A}`);
+
     // Without A, the rekey stops at the first value under A, names the key and the variable, and changes nothing.
     await expect(rekey(new FieldCipher(KEY_B))).rejects.toThrow(
       new RegExp(`key ${A}, which is neither the current key \\(${B}.*CORDON_PREVIOUS_SECRET_KEYS`),
@@ -193,5 +200,6 @@ describe.each(drivers)('platform key rotation and `cordon keys rekey` on %s', (d
     expect(matched.rows[0]?.n).toBe(1);
     await rotated.close();
     await onlyB.close();
+    await withoutA.close();
   });
 });

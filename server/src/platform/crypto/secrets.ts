@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { AppError } from '../http/errors.ts';
 
 /** The key id a value names: the first 8 hex digits of the key's SHA-256. */
 export function keyIdOf(key: Buffer): string {
@@ -73,13 +74,17 @@ export class FieldCipher {
   }
 }
 
-/** A stored value names a key the platform was not given. */
-export class UnknownKeyError extends Error {
+/**
+ * A stored value names a key the platform was not given: a configuration fault the operator must
+ * mend (restore the key in CORDON_PREVIOUS_SECRET_KEYS), answered as a 503 problem naming the key id
+ * (never the key) instead of an anonymous 500.
+ */
+export class UnknownKeyError extends AppError {
   constructor(
     message: string,
     readonly keyId: string,
   ) {
-    super(message);
+    super(503, 'key-unavailable', 'Encryption key unavailable', message);
     this.name = 'UnknownKeyError';
   }
 }

@@ -68,6 +68,7 @@ const CLIENT_ERRORS: Record<number, [string, string]> = {
 export function registerProblemHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
+      if (error.status >= 500) request.log.error({ err: error }, error.title);
       if (error.headers) reply.headers(error.headers);
       return send(reply, request, error.status, {
         type: PROBLEM_BASE + error.slug,
