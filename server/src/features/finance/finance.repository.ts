@@ -1,15 +1,16 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { MarkingColumns } from '../../platform/markings/columns.ts';
 import type { Reader } from '../../platform/markings/markings.ts';
 import { visibleTo } from '../../platform/markings/visible-to.ts';
 import type { CanonicalAccount } from './accounts.ts';
-import type { FinAccountsTable, FinFreezesTable, FinTransactionsTable } from './finance.tables.ts';
+import type { FinAccountsTable, FinAccountTagsTable, FinFreezesTable, FinTransactionsTable } from './finance.tables.ts';
 
 export type AccountRow = Selectable<FinAccountsTable>;
 export type TxRow = Selectable<FinTransactionsTable>;
 export type FreezeRow = Selectable<FinFreezesTable>;
+export type TagRow = Selectable<FinAccountTagsTable>;
 
 export interface NewTxRow extends MarkingColumns {
   owner_agency_id: string;
@@ -90,24 +91,32 @@ export class FinanceRepository {
       .execute();
   }
 
-  async tagsOf(db: Executor, ids: readonly string[]) {
+  /** The tags on the accounts the reader may see: its agency's own, and others' under their marking. */
+  async tagsOf(db: Executor, reader: Reader, ids: readonly string[]): Promise<TagRow[]> {
     if (ids.length === 0) return [];
-    return db
-      .selectFrom('fin_account_tags')
-      .select(['account_id', 'agency_id', 'tag', 'note'])
-      .where('account_id', 'in', [...ids])
-      .orderBy('created_at')
+    // The tagging agency is the owner of the tag for the one visibility rule.
+    const rows = await db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('fin_account_tags')
+          .selectAll()
+          .select(sql<string>`agency_id`.as('owner_agency_id'))
+          .where('account_id', 'in', [...ids])
+          .as('g'),
+      )
+      .selectAll('g')
+      .where(visibleTo(reader, 'g'))
+      .orderBy('g.created_at')
       .execute();
+    return rows.map(({ owner_agency_id: _o, ...r }) => r);
   }
 
-  async addTag(
-    db: Executor,
-    row: { account_id: string; agency_id: string; tag: string; note: string; created_at: Date },
-  ) {
+  async addTag(db: Executor, row: Insertable<FinAccountTagsTable>) {
+    const { account_id: _a, agency_id: _g, tag: _t, created_at: _c, ...update } = row;
     await db
       .insertInto('fin_account_tags')
       .values(row)
-      .onConflict((oc) => oc.columns(['account_id', 'agency_id', 'tag']).doUpdateSet({ note: row.note }))
+      .onConflict((oc) => oc.columns(['account_id', 'agency_id', 'tag']).doUpdateSet(update))
       .execute();
   }
 

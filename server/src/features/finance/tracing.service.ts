@@ -9,6 +9,16 @@ import { type Model, trace } from './tracing.ts';
 
 const ZERO = new D(0);
 
+/** Where a trace spent its time, filled in when asked (benchmarks). */
+export interface TraceProfile {
+  walkMs?: number;
+  loadMs?: number;
+  replayMs?: number;
+  /** Accounts reached by the walk, and transfers loaded for the replay. */
+  accounts?: number;
+  rows?: number;
+}
+
 /** Following the money (forward and backward traces) and the detectors over recent transactions. */
 export class TracingService {
   private readonly repo = new FinanceRepository();
@@ -19,8 +29,13 @@ export class TracingService {
    * an account. Backward: from an account, the transfers that could have fed it within the hops
    * (each earlier in time than the next), attributed to their origins by the same model.
    */
-  async trace(viewer: Viewer, req: TraceRequest, o: { audit?: boolean } = {}): Promise<TraceResult> {
+  async trace(
+    viewer: Viewer,
+    req: TraceRequest,
+    o: { audit?: boolean; profile?: TraceProfile } = {},
+  ): Promise<TraceResult> {
     const db = this.d.database.db;
+    const t0 = performance.now();
     const r = reader(viewer);
     const model: Model = req.model ?? 'fifo';
     const hops = req.hops ?? 6;
@@ -101,7 +116,9 @@ export class TracingService {
       for (const t of origins) visited.add(t.to_account_id);
     }
 
+    const t1 = performance.now();
     const all = await this.repo.touching(db, r, [...visited], currency);
+    const t2 = performance.now();
     const originMap = new Map(origins.map((t) => [t.id, t.victim_ref ?? t.id]));
     const result = trace(
       all.map((t) => ({
@@ -113,6 +130,15 @@ export class TracingService {
       })),
       { model, origins: originMap, maxHops: direction === 'forward' ? hops : hops + 1 },
     );
+    if (o.profile) {
+      Object.assign(o.profile, {
+        walkMs: t1 - t0,
+        loadMs: t2 - t1,
+        replayMs: performance.now() - t2,
+        accounts: visited.size,
+        rows: all.length,
+      });
+    }
     let holdings = [...result.accounts.values()];
     let edges = result.transfers;
     if (direction === 'backward') {
@@ -126,6 +152,7 @@ export class TracingService {
     );
     const tags = await this.repo.tagsOf(
       db,
+      r,
       holdings.map((h) => h.account),
     );
     const rate = await this.repo.rateAt(db, currency, this.d.clock.now());
@@ -192,7 +219,7 @@ export class TracingService {
     const ids = [
       ...new Set(rows.flatMap((r) => (r.from_account_id ? [r.from_account_id, r.to_account_id] : [r.to_account_id]))),
     ];
-    const tagRows = await this.repo.tagsOf(db, ids);
+    const tagRows = await this.repo.tagsOf(db, reader(viewer), ids);
     const tags = new Map<string, string[]>();
     for (const t of tagRows) tags.set(t.account_id, [...(tags.get(t.account_id) ?? []), t.tag]);
     const found = detect(
