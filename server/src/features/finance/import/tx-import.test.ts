@@ -130,7 +130,7 @@ describe.each(drivers)('transaction import on %s', (driver) => {
       [30, 'time'],
     ]);
     expect(await count()).toBe(25);
-    expect(out.lines.join('')).toMatch(/29\/29 transactions · created 15 · already present 10/);
+    expect(out.lines.join('')).toMatch(/30\/30 transactions · created 15 · already present 10 · failed 5/);
     expect((await readFile(errorsFile, 'utf8')).split('\n')[0]).toBe('row,field,message');
     const again = await importTransactions(
       { record: (b) => finance.transactions.record(viewer, b), out: sink() },
