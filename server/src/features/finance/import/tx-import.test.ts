@@ -9,6 +9,7 @@ import { useTestApp } from '../../../../test/app.ts';
 import { drivers } from '../../../../test/db.ts';
 import type { Viewer } from '../../../platform/auth/viewer.ts';
 import { germanIban, tronHex } from '../synthetic.ts';
+import { prepareTransaction } from '../transactions.ts';
 import { parseTransactionFile } from './tx-file.ts';
 import { importTransactions } from './tx-import.ts';
 
@@ -76,6 +77,19 @@ describe('transaction files', () => {
     );
     expect(json.rows).toHaveLength(1);
     expect(json.errors.map((e) => e.field)).toEqual(['to', 'amount', 'currency', 'time']);
+  });
+});
+
+describe('transaction rows', () => {
+  it('refuses a date the database cannot hold (a cut Unix time reads as year 17691) with its field', () => {
+    const file = parseTransactionFile(
+      `hash,from,to,amount,token,time\n0x1,${tronHex('a')},${tronHex('b')},5,USDT,17691\n`,
+      'csv',
+    );
+    const row = file.rows[0]?.tx;
+    expect(row).toBeDefined();
+    const p = prepareTransaction(row as NonNullable<typeof row>);
+    expect(p).toMatchObject({ ok: false, errors: [{ field: 'occurredAt' }] });
   });
 });
 
