@@ -239,14 +239,76 @@ export class FinanceRepository {
       .execute();
   }
 
-  /** Every visible transfer in the currency touching the accounts, in time then import order. */
-  async touching(db: Executor, reader: Reader, accountIds: string[], currency: string): Promise<TxRow[]> {
-    if (accountIds.length === 0) return [];
+  /**
+   * One hop of a forward walk, bounded in SQL: for each account of the frontier, its visible
+   * transfers in the currency at or after the time funds can first be there; per receiving
+   * account, the earliest such transfer. Reads index ranges (from_account_id, occurred_at) and
+   * returns one row per receiver, not the senders' whole histories.
+   */
+  async firstArrivals(
+    db: Executor,
+    reader: Reader,
+    o: { frontier: { account: string; at: Date }[]; currency: string },
+  ): Promise<{ account: string; at: Date }[]> {
+    if (o.frontier.length === 0) return [];
+    const r = await sql<{ account: string; at: Date }>`select t.to_account_id as account, min(t.occurred_at) as at
+      from unnest(${sql.val(o.frontier.map((f) => f.account))}::uuid[],
+                  ${sql.val(o.frontier.map((f) => f.at.toISOString()))}::timestamptz[]) as f(account, at)
+      join fin_transactions t on t.from_account_id = f.account and t.occurred_at >= f.at
+      where t.currency = ${o.currency} and ${visibleTo(reader, 't')}
+      group by t.to_account_id`.execute(db);
+    return r.rows.map((x) => ({ account: x.account, at: new Date(x.at) }));
+  }
+
+  /**
+   * What the accounts' untraced history leaves before `before` (nothing traced exists yet then):
+   * per account touched by the visible transfers of the currency that touch `accountIds`, the
+   * running balance (`balance`, in minus out) and the funds known to be there (`funds`: the
+   * balance with every overdraft drawn from unknown funds, i.e. never below zero), replayed in
+   * time then import order like the trace (a transfer to oneself spends before it receives).
+   */
+  async openings(
+    db: Executor,
+    reader: Reader,
+    o: { accountIds: string[]; currency: string; before: Date },
+  ): Promise<{ account: string; balance: string; funds: string }[]> {
+    if (o.accountIds.length === 0) return [];
+    const ids = sql.val(o.accountIds);
+    const r = await sql<{ account: string; balance: string; funds: string }>`with pre as (
+        select t.id, t.occurred_at, t.created_at, t.from_account_id, t.to_account_id, t.amount
+        from fin_transactions t
+        where (t.to_account_id = any(${ids}::uuid[]) or t.from_account_id = any(${ids}::uuid[]))
+          and t.currency = ${o.currency} and t.occurred_at < ${o.before.toISOString()}::timestamptz
+          and ${visibleTo(reader, 't')}),
+      legs as (
+        select from_account_id as account, -amount as delta, occurred_at, created_at, id, 0 as leg
+        from pre where from_account_id is not null
+        union all
+        select to_account_id, amount, occurred_at, created_at, id, 1 from pre),
+      run as (
+        select account, delta, sum(delta) over (partition by account order by occurred_at, created_at, id, leg
+          rows unbounded preceding) as s
+        from legs)
+      select account, sum(delta) as balance, sum(delta) - least(0, min(s)) as funds
+      from run group by account`.execute(db);
+    return r.rows.map((x) => ({ account: x.account, balance: String(x.balance), funds: String(x.funds) }));
+  }
+
+  /** Every visible transfer in the currency touching the accounts at or after `since`, in time then import order. */
+  async touchingSince(
+    db: Executor,
+    reader: Reader,
+    o: { accountIds: string[]; currency: string; since: Date },
+  ): Promise<
+    { id: string; from_account_id: string | null; to_account_id: string; amount: string; occurred_at: Date }[]
+  > {
+    if (o.accountIds.length === 0) return [];
     return db
       .selectFrom('fin_transactions as t')
-      .selectAll('t')
-      .where((eb) => eb.or([eb('t.to_account_id', 'in', accountIds), eb('t.from_account_id', 'in', accountIds)]))
-      .where('t.currency', '=', currency)
+      .select(['t.id', 't.from_account_id', 't.to_account_id', 't.amount', 't.occurred_at'])
+      .where((eb) => eb.or([eb('t.to_account_id', 'in', o.accountIds), eb('t.from_account_id', 'in', o.accountIds)]))
+      .where('t.currency', '=', o.currency)
+      .where('t.occurred_at', '>=', o.since)
       .where(visibleTo(reader, 't'))
       .orderBy('t.occurred_at')
       .orderBy('t.created_at')

@@ -73,19 +73,26 @@ export class TracingService {
     let origins: TxRow[] = seeds;
     let visited = new Set(seeds.map((s) => s.to_account_id));
     if (direction === 'forward') {
-      const earliest = new Map<string, number>();
-      for (const s of seeds)
-        earliest.set(s.to_account_id, Math.min(earliest.get(s.to_account_id) ?? Infinity, s.occurred_at.getTime()));
+      // A time-respecting walk, one bounded query per hop: an account's earliest arrival of
+      // funds; an account reached earlier than before is walked on again from that time.
+      const earliest = new Map<string, Date>();
+      for (const s of seeds) {
+        const prev = earliest.get(s.to_account_id);
+        if (!prev || s.occurred_at < prev) earliest.set(s.to_account_id, s.occurred_at);
+      }
       let frontier = [...earliest.keys()];
       for (let h = 1; h < hops && frontier.length > 0; h++) {
-        const outs = await this.repo.neighbours(db, r, { accountIds: frontier, currency, direction: 'out' });
+        const arrivals = await this.repo.firstArrivals(db, r, {
+          frontier: frontier.map((account) => ({ account, at: earliest.get(account)! })),
+          currency,
+        });
         const next: string[] = [];
-        for (const t of outs) {
-          if (t.occurred_at.getTime() < (earliest.get(t.from_account_id!) ?? Infinity)) continue;
-          const prev = earliest.get(t.to_account_id);
-          if (prev === undefined) next.push(t.to_account_id);
-          earliest.set(t.to_account_id, Math.min(prev ?? Infinity, t.occurred_at.getTime()));
-          visited.add(t.to_account_id);
+        for (const a of arrivals) {
+          const prev = earliest.get(a.account);
+          if (prev && prev <= a.at) continue;
+          earliest.set(a.account, a.at);
+          next.push(a.account);
+          visited.add(a.account);
         }
         frontier = next;
       }
@@ -117,7 +124,17 @@ export class TracingService {
     }
 
     const t1 = performance.now();
-    const all = await this.repo.touching(db, r, [...visited], currency);
+    // Nothing traced moves before the first origin: the history before it is summed up in SQL
+    // per account (opening balance and funds) instead of being read and replayed.
+    const since = new Date(Math.min(...origins.map((t) => t.occurred_at.getTime())));
+    const accountIds = [...visited];
+    const opening =
+      origins.length === 0
+        ? new Map<string, { balance: string; funds: string }>()
+        : new Map(
+            (await this.repo.openings(db, r, { accountIds, currency, before: since })).map((o) => [o.account, o]),
+          );
+    const all = origins.length === 0 ? [] : await this.repo.touchingSince(db, r, { accountIds, currency, since });
     const t2 = performance.now();
     const originMap = new Map(origins.map((t) => [t.id, t.victim_ref ?? t.id]));
     const result = trace(
@@ -128,7 +145,7 @@ export class TracingService {
         amount: t.amount,
         at: t.occurred_at.getTime(),
       })),
-      { model, origins: originMap, maxHops: direction === 'forward' ? hops : hops + 1 },
+      { model, origins: originMap, maxHops: direction === 'forward' ? hops : hops + 1, opening },
     );
     if (o.profile) {
       Object.assign(o.profile, {
