@@ -215,6 +215,22 @@ export const NewFreeze = Type.Object(
 );
 export type NewFreeze = Static<typeof NewFreeze>;
 
+/** Changes to a draft freeze request (only the requester, only before it is sent). */
+export const FreezeDraftEdit = Type.Partial(
+  Type.Pick(NewFreeze, [
+    'targetAgencyId',
+    'amount',
+    'legalBasis',
+    'evidence',
+    'deadlineHours',
+    'caseRef',
+    'operationRef',
+    'overrideReason',
+  ]),
+  { additionalProperties: false, minProperties: 1 },
+);
+export type FreezeDraftEdit = Static<typeof FreezeDraftEdit>;
+
 export const FreezeTransition = Type.Object(
   {
     to: Type.Enum(FREEZE_STATES),

@@ -8,6 +8,7 @@ import {
   Detection,
   FREEZE_STATES,
   Freeze,
+  FreezeDraftEdit,
   FreezeTransition,
   LEDGER_GROUPS,
   LedgerEntry,
@@ -313,6 +314,20 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature 
       schema: { tags, summary: 'A freeze request with its history', params: Id, response: { 200: Freeze } },
     },
     (request) => freezes.get(viewerOf(request), request.params.id),
+  );
+  app.put(
+    '/api/finance/freezes/:id',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Edit a draft freeze request (requester only, before it is sent; 409 after)',
+        params: Id,
+        body: FreezeDraftEdit,
+        response: { 200: Freeze },
+      },
+    },
+    (request) => freezes.editDraft(viewerOf(request), request.params.id, request.body, request.id),
   );
   app.post(
     '/api/finance/freezes/:id/transition',
