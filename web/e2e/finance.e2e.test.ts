@@ -15,6 +15,7 @@ import { signIn } from './support/session.ts';
 const TH_USER = 'finance@fiu-th.cordon.example';
 const PH_USER = 'finance@fiu-ph.cordon.example';
 const CASE = 'TH-E2E-77';
+const DRAFT_CASE = 'TH-E2E-78';
 
 let server: RunningServer;
 let browser: Browser;
@@ -23,6 +24,7 @@ let phContext: BrowserContext;
 let th: Page;
 let ph: Page;
 const pageErrors: string[] = [];
+let paymentId = '';
 
 const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
@@ -115,6 +117,7 @@ describe('criminal finance (real server, two browsers)', () => {
     };
     const payment = detail.transactions.filter((t) => t.victimRef !== null).at(-1);
     expect(payment).toBeDefined();
+    paymentId = payment?.id ?? '';
     await th.goto(`${server.baseUrl}/console/finance/trace?tx=${payment?.id}`);
     await h1(th, 'Follow the money').waitFor();
     await th.getByTestId('finance-sankey').waitFor();
@@ -174,6 +177,73 @@ describe('criminal finance (real server, two browsers)', () => {
       .first()
       .waitFor();
     await bothWidths(th, 'finance-ledger');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('saves a freeze request as a draft, edits it, and sends it later; the other side sees it only then', async () => {
+    await th.goto(`${server.baseUrl}/console/finance/trace?tx=${paymentId}`);
+    await h1(th, 'Follow the money').waitFor();
+    await th
+      .getByTestId('trace-holdings')
+      .getByRole('row')
+      .filter({ hasText: 'Exchange' })
+      .getByRole('button', { name: /^Request freeze: / })
+      .first()
+      .click();
+    const dialog = th.getByRole('dialog', { name: 'Urgent freeze request' });
+    await dialog.getByRole('textbox', { name: "Agency of the account's jurisdiction" }).click();
+    await th.getByRole('option', { name: /^Financial Intelligence Unit of the Philippines/ }).click();
+    await dialog.getByRole('textbox', { name: 'Legal basis' }).fill('To be confirmed by the prosecutor');
+    await dialog.getByRole('textbox', { name: 'Case reference' }).fill(DRAFT_CASE);
+    await dialog.getByRole('button', { name: 'Save as draft' }).click();
+    await h1(th, 'Urgent freeze requests').waitFor();
+    const card = th.getByTestId('freeze-card').filter({ hasText: DRAFT_CASE });
+    await card.and(th.locator('[data-state="draft"]')).waitFor();
+    // Not sent: the Philippine board does not list it.
+    expect(await ph.getByTestId('freeze-card').filter({ hasText: DRAFT_CASE }).count()).toBe(0);
+    await card.getByRole('textbox', { name: 'Legal basis' }).fill('Urgent payment stop, I-GRIP; MLA treaty art. 7');
+    await card.getByRole('button', { name: 'Save changes' }).click();
+    await card.getByText('Urgent payment stop, I-GRIP; MLA treaty art. 7', { exact: true }).first().waitFor();
+    await bothWidths(th, 'finance-freeze-draft');
+    await card.getByRole('button', { name: 'Send now' }).click();
+    await th
+      .getByTestId('freeze-card')
+      .filter({ hasText: DRAFT_CASE })
+      .and(th.locator('[data-state="sent"]'))
+      .waitFor();
+    await ph.getByTestId('freeze-live').getByText(`Request ${DRAFT_CASE} is now: Sent`).waitFor();
+    await ph
+      .getByTestId('freeze-card')
+      .filter({ hasText: DRAFT_CASE })
+      .and(ph.locator('[data-state="sent"]'))
+      .waitFor();
+  });
+
+  it('lists USD rates, adds one and imports a CSV of rates', async () => {
+    await th.getByRole('navigation', { name: 'Finance sections' }).getByRole('link', { name: 'USD rates' }).click();
+    await h1(th, 'USD rates').waitFor();
+    await th.getByTestId('finance-rates').getByRole('row').nth(1).waitFor();
+    await th.getByRole('textbox', { name: 'Currency or token' }).fill('BTC');
+    await th.getByLabel('Valid from').fill('2026-11-01');
+    await th.getByRole('textbox', { name: 'USD per unit' }).fill('91000.5');
+    await th.getByRole('button', { name: 'Save rate' }).click();
+    await th.getByRole('status').getByText('1 rate stored.').waitFor();
+    await th
+      .getByTestId('finance-rates')
+      .getByRole('row')
+      .filter({ hasText: '2026-11-01' })
+      .filter({ hasText: '91000.5' })
+      .waitFor();
+    await th.locator('input[type="file"]').setInputFiles({
+      name: 'rates.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('currency,valid_from,usd\nETH,2026-11-01,3100.25\nTRX,2026-11-01,0.21\n'),
+    });
+    await th.getByRole('status').getByText('2 rates stored.').waitFor();
+    await th.getByRole('textbox', { name: 'Filter by currency or token' }).fill('trx');
+    await th.getByTestId('finance-rates').getByRole('row').filter({ hasText: '0.21' }).waitFor();
+    await th.getByRole('textbox', { name: 'Filter by currency or token' }).fill('');
+    await bothWidths(th, 'finance-rates');
     expect(pageErrors).toEqual([]);
   });
 });
