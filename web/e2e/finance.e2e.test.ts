@@ -1,4 +1,4 @@
-import type { Account, Transaction } from '@cordon/contracts';
+import type { Transaction } from '@cordon/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, seriousAxeViolations } from './support/browser.ts';
@@ -105,13 +105,16 @@ describe('criminal finance (real server, two browsers)', () => {
 
   it('traces a victim payment to an exchange and shows the flow', async () => {
     // The first victim payment into a demo collection wallet (FIFO: its money leaves first).
-    const accounts = (await (
-      await thContext.request.get(`${server.baseUrl}/api/finance/accounts?limit=200`)
-    ).json()) as Account[];
-    const collection = accounts.find((a) => a.tags.some((t) => t.tag === 'collection') && a.type === 'crypto');
+    // A demo collection wallet, as the detectors rank it (the account list is capped at 200).
+    const detections = (await (await thContext.request.get(`${server.baseUrl}/api/finance/detections`)).json()) as {
+      kind: string;
+      key: string;
+      accountId: string;
+    }[];
+    const collection = detections.find((d) => d.kind === 'collection' && d.key.startsWith('crypto:'));
     expect(collection).toBeDefined();
     const detail = (await (
-      await thContext.request.get(`${server.baseUrl}/api/finance/accounts/${collection?.id}`)
+      await thContext.request.get(`${server.baseUrl}/api/finance/accounts/${collection?.accountId}`)
     ).json()) as {
       transactions: Transaction[];
     };
@@ -223,9 +226,9 @@ describe('criminal finance (real server, two browsers)', () => {
     await th.getByRole('navigation', { name: 'Finance sections' }).getByRole('link', { name: 'USD rates' }).click();
     await h1(th, 'USD rates').waitFor();
     await th.getByTestId('finance-rates').getByRole('row').nth(1).waitFor();
-    await th.getByRole('textbox', { name: 'Currency or token' }).fill('BTC');
-    await th.getByLabel('Valid from').fill('2026-11-01');
-    await th.getByRole('textbox', { name: 'USD per unit' }).fill('91000.5');
+    await th.getByRole('textbox', { name: /^Currency or token/ }).fill('BTC');
+    await th.getByLabel(/^Valid from/).fill('2026-11-01');
+    await th.getByRole('textbox', { name: /^USD per unit/ }).fill('91000.5');
     await th.getByRole('button', { name: 'Save rate' }).click();
     await th.getByRole('status').getByText('1 rate stored.').waitFor();
     await th

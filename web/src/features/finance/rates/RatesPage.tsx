@@ -92,7 +92,7 @@ export function RatesPage() {
             label={t('finance.rates.importCsv')}
             description={t('finance.rates.csvHelp')}
             accept=".csv,text/csv"
-            clearable
+            value={null}
             onChange={(f) => void importFile(f)}
             maw={420}
           />
@@ -102,7 +102,7 @@ export function RatesPage() {
             </Text>
           ) : null}
           {notice ? (
-            <Text c="green.9" role="status">
+            <Text fw={600} role="status">
               {notice}
             </Text>
           ) : null}
@@ -116,8 +116,8 @@ export function RatesPage() {
         maw={240}
       />
       <ProblemAlert error={rates.error} />
-      <ScrollTable label={t('finance.rates.table')} minWidth={360}>
-        <Table verticalSpacing="xs" striped data-testid="finance-rates">
+      <ScrollTable label={t('finance.rates.table')} minWidth={300}>
+        <Table verticalSpacing="xs" horizontalSpacing="xs" striped data-testid="finance-rates">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('finance.rates.currency')}</Table.Th>
@@ -131,7 +131,7 @@ export function RatesPage() {
             {(rates.data ?? []).map((r) => (
               <Table.Tr key={`${r.currency}-${r.validFrom}`}>
                 <Table.Td>{r.currency}</Table.Td>
-                <Table.Td>{r.validFrom}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.validFrom}</Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>{r.usd}</Table.Td>
               </Table.Tr>
             ))}
