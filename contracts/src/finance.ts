@@ -51,11 +51,17 @@ export const Account = Type.Object(
     chain: Type.Union([Type.String(), Type.Null()]),
     bank: Type.Union([Type.String(), Type.Null()]),
     provider: Type.Union([Type.String(), Type.Null()]),
-    tags: Type.Array(Type.Object({ agencyId: Uuid, tag: Type.Enum(ACCOUNT_TAGS), note: Type.String() })),
+    /** The tags the viewer may see under each tag's marking (its own agency's always). */
+    tags: Type.Array(
+      Type.Object({ agencyId: Uuid, tag: Type.Enum(ACCOUNT_TAGS), note: Type.String(), marking: Marking }),
+    ),
   },
   { additionalProperties: false },
 );
 export type Account = Static<typeof Account>;
+
+/** Tags anyone in the community may see by default: where money is cashed out is shared knowledge. */
+export const COMMUNITY_TAGS: readonly AccountTag[] = ['exchange', 'otc-desk', 'payment-processor'];
 
 export const NewTransaction = Type.Object(
   {
@@ -208,6 +214,22 @@ export const NewFreeze = Type.Object(
   { additionalProperties: false },
 );
 export type NewFreeze = Static<typeof NewFreeze>;
+
+/** Changes to a draft freeze request (only the requester, only before it is sent). */
+export const FreezeDraftEdit = Type.Partial(
+  Type.Pick(NewFreeze, [
+    'targetAgencyId',
+    'amount',
+    'legalBasis',
+    'evidence',
+    'deadlineHours',
+    'caseRef',
+    'operationRef',
+    'overrideReason',
+  ]),
+  { additionalProperties: false, minProperties: 1 },
+);
+export type FreezeDraftEdit = Static<typeof FreezeDraftEdit>;
 
 export const FreezeTransition = Type.Object(
   {

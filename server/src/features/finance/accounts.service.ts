@@ -1,6 +1,8 @@
-import type { Account, AccountInput, AccountTag } from '@cordon/contracts';
+import { type Account, type AccountInput, type AccountTag, COMMUNITY_TAGS, type Marking } from '@cordon/contracts';
 import type { Viewer } from '../../platform/auth/viewer.ts';
 import { NotFoundError, ValidationError } from '../../platform/http/errors.ts';
+import { toColumns } from '../../platform/markings/columns.ts';
+import { validateMarking } from '../../platform/markings/markings.ts';
 import { canonicalAccount } from './accounts.ts';
 import { FinanceRepository } from './finance.repository.ts';
 import { type FinanceDeps, reader, toAccount } from './finance.shared.ts';
@@ -27,11 +29,11 @@ export class AccountsService {
     return this.account(viewer, id);
   }
 
-  async account(_viewer: Viewer, id: string): Promise<Account> {
+  async account(viewer: Viewer, id: string): Promise<Account> {
     const db = this.d.database.db;
     const a = await this.repo.account(db, id);
     if (!a) throw new NotFoundError('account');
-    return toAccount(a, await this.repo.tagsOf(db, [a.id]));
+    return toAccount(a, await this.repo.tagsOf(db, reader(viewer), [a.id]));
   }
 
   /**
@@ -98,12 +100,29 @@ export class AccountsService {
     const rows = await this.repo.listAccounts(db, reader(viewer), o);
     const tags = await this.repo.tagsOf(
       db,
+      reader(viewer),
       rows.map((r) => r.id),
     );
     return rows.map((r) => toAccount(r, tags));
   }
 
-  async tag(viewer: Viewer, id: string, tag: AccountTag, note: string, remove = false): Promise<Account> {
+  /**
+   * Tags an account for the viewer's agency, or untags it. The tag carries a marking (who may see
+   * it); without one, cash-out tags (exchange, OTC desk, payment processor) are community
+   * knowledge (TLP:GREEN, everyone) and suspicions (mule, collection) stay with the agency
+   * (TLP:AMBER, its own agency only) until it chooses to share them.
+   */
+  async tag(
+    viewer: Viewer,
+    id: string,
+    tag: AccountTag,
+    note: string,
+    o: { remove?: boolean; marking?: Marking } = {},
+  ): Promise<Account> {
+    const remove = o.remove ?? false;
+    const marking = o.marking ?? defaultTagMarking(tag, viewer.agencyId);
+    const issues = validateMarking(marking);
+    if (issues.length > 0) throw new ValidationError(issues);
     await this.d.database.transaction(async (tx) => {
       const a = await this.repo.account(tx, id);
       if (!a) throw new NotFoundError('account');
@@ -115,6 +134,7 @@ export class AccountsService {
           agency_id: viewer.agencyId,
           tag,
           note,
+          ...toColumns(marking),
           created_at: this.d.clock.now(),
         });
       }
@@ -125,10 +145,23 @@ export class AccountsService {
           action: remove ? 'finance.account.untagged' : 'finance.account.tagged',
           objectType: 'fin-account',
           objectId: id,
-          details: { tag },
+          details: remove ? { tag } : { tag, tlp: marking.tlp, audience: marking.audience.kind },
         },
       );
     });
     return this.account(viewer, id);
   }
+}
+
+/** The marking of a tag given without one (see `AccountsService.tag`). */
+export function defaultTagMarking(tag: AccountTag, agencyId: string): Marking {
+  return COMMUNITY_TAGS.includes(tag)
+    ? { tlp: 'GREEN', pap: 'GREEN', reliability: 'B', credibility: '2', audience: { kind: 'all' } }
+    : {
+        tlp: 'AMBER',
+        pap: 'AMBER',
+        reliability: 'B',
+        credibility: '2',
+        audience: { kind: 'agencies', agencyIds: [agencyId] },
+      };
 }

@@ -1,20 +1,27 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { MarkingColumns } from '../../platform/markings/columns.ts';
 import type { Reader } from '../../platform/markings/markings.ts';
 import { visibleTo } from '../../platform/markings/visible-to.ts';
 import type { CanonicalAccount } from './accounts.ts';
-import type { FinAccountsTable, FinFreezesTable, FinTransactionsTable } from './finance.tables.ts';
+import type { FinAccountsTable, FinAccountTagsTable, FinFreezesTable, FinTransactionsTable } from './finance.tables.ts';
 
 export type AccountRow = Selectable<FinAccountsTable>;
 export type TxRow = Selectable<FinTransactionsTable>;
 export type FreezeRow = Selectable<FinFreezesTable>;
+export type TagRow = Selectable<FinAccountTagsTable>;
 
-export interface NewTxRow extends MarkingColumns {
+/** What a batch of transactions shares: the importing agency, user, marking, source and time. */
+export interface TxBatchColumns extends MarkingColumns {
   owner_agency_id: string;
   created_by_user: string | null;
   source: string;
+  created_at: Date;
+}
+
+/** One transaction of a batch. */
+export interface NewTxRow {
   source_key: string;
   from_account_id: string | null;
   to_account_id: string;
@@ -25,56 +32,102 @@ export interface NewTxRow extends MarkingColumns {
   victim_country: string | null;
   case_ref: string | null;
   tx_hash: string | null;
-  created_at: Date;
 }
+
+/** Rows per statement: one array parameter per column, unnested on the server. */
+const CHUNK = 20_000;
 
 /** Accounts, transactions, rates: the only place with their SQL. */
 export class FinanceRepository {
-  /** Inserts the accounts not yet known (by key) and returns key → id for all of them. */
+  /**
+   * Inserts the accounts not yet known (by key) and returns key → id for all of them: one
+   * statement per 20,000 accounts (unnest; on conflict do nothing), the same on both drivers.
+   */
   async upsertAccounts(db: Executor, accounts: CanonicalAccount[], at: Date): Promise<Map<string, string>> {
     const unique = [...new Map(accounts.map((a) => [a.key, a])).values()];
-    if (unique.length === 0) return new Map();
-    await db
-      .insertInto('fin_accounts')
-      .values(unique.map((a) => ({ ...a, created_at: at })))
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
-    const rows = await db
-      .selectFrom('fin_accounts')
-      .select(['id', 'key'])
-      .where(
-        'key',
-        'in',
-        unique.map((a) => a.key),
-      )
-      .execute();
-    return new Map(rows.map((r) => [r.key, r.id]));
+    const ids = new Map<string, string>();
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const c = unique.slice(i, i + CHUNK);
+      const col = <T>(f: (a: CanonicalAccount) => T) => sql.val(c.map(f));
+      const keys = c.map((a) => a.key);
+      // The outer select sees the table as it was before the insert: existing rows, then new ones.
+      const rows = await sql<{ id: string; key: string }>`with ins as (
+          insert into fin_accounts (key, type, display, country, chain, bank, provider, created_at)
+          select u.key, u.type, u.display, u.country, u.chain, u.bank, u.provider, ${at.toISOString()}::timestamptz
+          from unnest(${sql.val(keys)}::text[], ${col((a) => a.type)}::text[], ${col((a) => a.display)}::text[],
+            ${col((a) => a.country)}::text[], ${col((a) => a.chain)}::text[], ${col((a) => a.bank)}::text[],
+            ${col((a) => a.provider)}::text[]) as u(key, type, display, country, chain, bank, provider)
+          on conflict (key) do nothing
+          returning id, key)
+        select id, key from ins
+        union all
+        select id, key from fin_accounts where key = any(${sql.val(keys)}::text[])`.execute(db);
+      for (const r of rows.rows) ids.set(r.key, r.id);
+      // Inserted meanwhile by another transaction (neither inserted nor seen): read them now.
+      const missing = keys.filter((k) => !ids.has(k));
+      if (missing.length > 0) {
+        const late = await sql<{ id: string; key: string }>`select id, key from fin_accounts
+          where key = any(${sql.val(missing)}::text[])`.execute(db);
+        for (const r of late.rows) ids.set(r.key, r.id);
+      }
+    }
+    return ids;
   }
 
-  /** Inserts rows not stored yet (owner + source key); returns the ids of new and existing rows by key. */
+  /**
+   * Inserts the rows not stored yet (owner + source key: re-importing changes nothing) and
+   * returns the ids of new and existing rows by key. One statement per 20,000 rows (unnest, on
+   * conflict do nothing), the same on both drivers.
+   */
   async insertTransactions(
     db: Executor,
-    ownerAgencyId: string,
+    batch: TxBatchColumns,
     rows: NewTxRow[],
   ): Promise<{ created: Set<string>; ids: Map<string, string> }> {
-    if (rows.length === 0) return { created: new Set(), ids: new Map() };
-    const inserted = await db
-      .insertInto('fin_transactions')
-      .values(rows)
-      .onConflict((oc) => oc.columns(['owner_agency_id', 'source_key']).doNothing())
-      .returning(['id', 'source_key'])
-      .execute();
-    const all = await db
-      .selectFrom('fin_transactions')
-      .select(['id', 'source_key'])
-      .where('owner_agency_id', '=', ownerAgencyId)
-      .where(
-        'source_key',
-        'in',
-        rows.map((r) => r.source_key),
-      )
-      .execute();
-    return { created: new Set(inserted.map((r) => r.source_key)), ids: new Map(all.map((r) => [r.source_key, r.id])) };
+    const created = new Set<string>();
+    const ids = new Map<string, string>();
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const c = rows.slice(i, i + CHUNK);
+      const col = <T>(f: (r: NewTxRow) => T) => sql.val(c.map(f));
+      const keys = c.map((r) => r.source_key);
+      const res = await sql<{ id: string; source_key: string; created: boolean }>`with ins as (
+          insert into fin_transactions (owner_agency_id, created_by_user, tlp, pap, reliability, credibility,
+            audience_kind, audience_regions, audience_agencies, source, source_key, from_account_id,
+            to_account_id, amount, currency, occurred_at, victim_ref, victim_country, case_ref, tx_hash, created_at)
+          select ${batch.owner_agency_id}::uuid, ${batch.created_by_user}::uuid, ${batch.tlp}, ${batch.pap},
+            ${batch.reliability}, ${batch.credibility}, ${batch.audience_kind}, ${sql.val(batch.audience_regions)}::text[],
+            ${sql.val(batch.audience_agencies)}::uuid[], ${batch.source}, u.source_key, u.from_account_id,
+            u.to_account_id, u.amount, u.currency, u.occurred_at, u.victim_ref, u.victim_country, u.case_ref,
+            u.tx_hash, ${batch.created_at.toISOString()}::timestamptz
+          from unnest(${sql.val(keys)}::text[], ${col((r) => r.from_account_id)}::uuid[],
+            ${col((r) => r.to_account_id)}::uuid[], ${col((r) => r.amount)}::numeric[], ${col((r) => r.currency)}::text[],
+            ${col((r) => r.occurred_at.toISOString())}::timestamptz[], ${col((r) => r.victim_ref)}::text[],
+            ${col((r) => r.victim_country)}::text[], ${col((r) => r.case_ref)}::text[], ${col((r) => r.tx_hash)}::text[])
+            as u(source_key, from_account_id, to_account_id, amount, currency, occurred_at, victim_ref,
+                 victim_country, case_ref, tx_hash)
+          on conflict (owner_agency_id, source_key) do nothing
+          returning id, source_key)
+        select id, source_key, true as created from ins
+        union all
+        select id, source_key, false as created from fin_transactions
+        where owner_agency_id = ${batch.owner_agency_id}::uuid and source_key = any(${sql.val(keys)}::text[])`.execute(
+        db,
+      );
+      for (const r of res.rows) {
+        ids.set(r.source_key, r.id);
+        if (r.created) created.add(r.source_key);
+      }
+      // Stored meanwhile by another transaction of the same agency: read their ids now.
+      const missing = keys.filter((k) => !ids.has(k));
+      if (missing.length > 0) {
+        const late = await sql<{ id: string; source_key: string }>`select id, source_key from fin_transactions
+          where owner_agency_id = ${batch.owner_agency_id}::uuid and source_key = any(${sql.val(missing)}::text[])`.execute(
+          db,
+        );
+        for (const r of late.rows) ids.set(r.source_key, r.id);
+      }
+    }
+    return { created, ids };
   }
 
   async account(db: Executor, id: string): Promise<AccountRow | undefined> {
@@ -90,24 +143,32 @@ export class FinanceRepository {
       .execute();
   }
 
-  async tagsOf(db: Executor, ids: readonly string[]) {
+  /** The tags on the accounts the reader may see: its agency's own, and others' under their marking. */
+  async tagsOf(db: Executor, reader: Reader, ids: readonly string[]): Promise<TagRow[]> {
     if (ids.length === 0) return [];
-    return db
-      .selectFrom('fin_account_tags')
-      .select(['account_id', 'agency_id', 'tag', 'note'])
-      .where('account_id', 'in', [...ids])
-      .orderBy('created_at')
+    // The tagging agency is the owner of the tag for the one visibility rule.
+    const rows = await db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('fin_account_tags')
+          .selectAll()
+          .select(sql<string>`agency_id`.as('owner_agency_id'))
+          .where('account_id', 'in', [...ids])
+          .as('g'),
+      )
+      .selectAll('g')
+      .where(visibleTo(reader, 'g'))
+      .orderBy('g.created_at')
       .execute();
+    return rows.map(({ owner_agency_id: _o, ...r }) => r);
   }
 
-  async addTag(
-    db: Executor,
-    row: { account_id: string; agency_id: string; tag: string; note: string; created_at: Date },
-  ) {
+  async addTag(db: Executor, row: Insertable<FinAccountTagsTable>) {
+    const { account_id: _a, agency_id: _g, tag: _t, created_at: _c, ...update } = row;
     await db
       .insertInto('fin_account_tags')
       .values(row)
-      .onConflict((oc) => oc.columns(['account_id', 'agency_id', 'tag']).doUpdateSet({ note: row.note }))
+      .onConflict((oc) => oc.columns(['account_id', 'agency_id', 'tag']).doUpdateSet(update))
       .execute();
   }
 
@@ -178,14 +239,76 @@ export class FinanceRepository {
       .execute();
   }
 
-  /** Every visible transfer in the currency touching the accounts, in time then import order. */
-  async touching(db: Executor, reader: Reader, accountIds: string[], currency: string): Promise<TxRow[]> {
-    if (accountIds.length === 0) return [];
+  /**
+   * One hop of a forward walk, bounded in SQL: for each account of the frontier, its visible
+   * transfers in the currency at or after the time funds can first be there; per receiving
+   * account, the earliest such transfer. Reads index ranges (from_account_id, occurred_at) and
+   * returns one row per receiver, not the senders' whole histories.
+   */
+  async firstArrivals(
+    db: Executor,
+    reader: Reader,
+    o: { frontier: { account: string; at: Date }[]; currency: string },
+  ): Promise<{ account: string; at: Date }[]> {
+    if (o.frontier.length === 0) return [];
+    const r = await sql<{ account: string; at: Date }>`select t.to_account_id as account, min(t.occurred_at) as at
+      from unnest(${sql.val(o.frontier.map((f) => f.account))}::uuid[],
+                  ${sql.val(o.frontier.map((f) => f.at.toISOString()))}::timestamptz[]) as f(account, at)
+      join fin_transactions t on t.from_account_id = f.account and t.occurred_at >= f.at
+      where t.currency = ${o.currency} and ${visibleTo(reader, 't')}
+      group by t.to_account_id`.execute(db);
+    return r.rows.map((x) => ({ account: x.account, at: new Date(x.at) }));
+  }
+
+  /**
+   * What the accounts' untraced history leaves before `before` (nothing traced exists yet then):
+   * per account touched by the visible transfers of the currency that touch `accountIds`, the
+   * running balance (`balance`, in minus out) and the funds known to be there (`funds`: the
+   * balance with every overdraft drawn from unknown funds, i.e. never below zero), replayed in
+   * time then import order like the trace (a transfer to oneself spends before it receives).
+   */
+  async openings(
+    db: Executor,
+    reader: Reader,
+    o: { accountIds: string[]; currency: string; before: Date },
+  ): Promise<{ account: string; balance: string; funds: string }[]> {
+    if (o.accountIds.length === 0) return [];
+    const ids = sql.val(o.accountIds);
+    const r = await sql<{ account: string; balance: string; funds: string }>`with pre as (
+        select t.id, t.occurred_at, t.created_at, t.from_account_id, t.to_account_id, t.amount
+        from fin_transactions t
+        where (t.to_account_id = any(${ids}::uuid[]) or t.from_account_id = any(${ids}::uuid[]))
+          and t.currency = ${o.currency} and t.occurred_at < ${o.before.toISOString()}::timestamptz
+          and ${visibleTo(reader, 't')}),
+      legs as (
+        select from_account_id as account, -amount as delta, occurred_at, created_at, id, 0 as leg
+        from pre where from_account_id is not null
+        union all
+        select to_account_id, amount, occurred_at, created_at, id, 1 from pre),
+      run as (
+        select account, delta, sum(delta) over (partition by account order by occurred_at, created_at, id, leg
+          rows unbounded preceding) as s
+        from legs)
+      select account, sum(delta) as balance, sum(delta) - least(0, min(s)) as funds
+      from run group by account`.execute(db);
+    return r.rows.map((x) => ({ account: x.account, balance: String(x.balance), funds: String(x.funds) }));
+  }
+
+  /** Every visible transfer in the currency touching the accounts at or after `since`, in time then import order. */
+  async touchingSince(
+    db: Executor,
+    reader: Reader,
+    o: { accountIds: string[]; currency: string; since: Date },
+  ): Promise<
+    { id: string; from_account_id: string | null; to_account_id: string; amount: string; occurred_at: Date }[]
+  > {
+    if (o.accountIds.length === 0) return [];
     return db
       .selectFrom('fin_transactions as t')
-      .selectAll('t')
-      .where((eb) => eb.or([eb('t.to_account_id', 'in', accountIds), eb('t.from_account_id', 'in', accountIds)]))
-      .where('t.currency', '=', currency)
+      .select(['t.id', 't.from_account_id', 't.to_account_id', 't.amount', 't.occurred_at'])
+      .where((eb) => eb.or([eb('t.to_account_id', 'in', o.accountIds), eb('t.from_account_id', 'in', o.accountIds)]))
+      .where('t.currency', '=', o.currency)
+      .where('t.occurred_at', '>=', o.since)
       .where(visibleTo(reader, 't'))
       .orderBy('t.occurred_at')
       .orderBy('t.created_at')

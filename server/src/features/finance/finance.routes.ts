@@ -8,6 +8,7 @@ import {
   Detection,
   FREEZE_STATES,
   Freeze,
+  FreezeDraftEdit,
   FreezeTransition,
   LEDGER_GROUPS,
   LedgerEntry,
@@ -116,13 +117,14 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature 
       schema: {
         tags,
         summary:
-          'Tag an account for my agency (exchange, OTC desk, payment processor, mule, collection); remove: true untags',
+          'Tag an account for my agency (exchange, OTC desk, payment processor, mule, collection) under a marking (default: cash-out tags GREEN to all, mule and collection AMBER to my agency only); remove: true untags',
         params: Id,
         body: Type.Object(
           {
             tag: Type.Enum(ACCOUNT_TAGS),
             note: Type.Optional(Type.String({ maxLength: 500 })),
             remove: Type.Optional(Type.Boolean()),
+            marking: Type.Optional(Marking),
           },
           { additionalProperties: false },
         ),
@@ -130,13 +132,10 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature 
       },
     },
     (request) =>
-      accounts.tag(
-        viewerOf(request),
-        request.params.id,
-        request.body.tag,
-        request.body.note ?? '',
-        request.body.remove ?? false,
-      ),
+      accounts.tag(viewerOf(request), request.params.id, request.body.tag, request.body.note ?? '', {
+        ...(request.body.remove ? { remove: true } : {}),
+        ...(request.body.marking ? { marking: request.body.marking } : {}),
+      }),
   );
   app.post(
     '/api/finance/transactions',
@@ -315,6 +314,20 @@ export const financeRoutes: FastifyPluginAsyncTypebox<{ finance: FinanceFeature 
       schema: { tags, summary: 'A freeze request with its history', params: Id, response: { 200: Freeze } },
     },
     (request) => freezes.get(viewerOf(request), request.params.id),
+  );
+  app.put(
+    '/api/finance/freezes/:id',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Edit a draft freeze request (requester only, before it is sent; 409 after)',
+        params: Id,
+        body: FreezeDraftEdit,
+        response: { 200: Freeze },
+      },
+    },
+    (request) => freezes.editDraft(viewerOf(request), request.params.id, request.body, request.id),
   );
   app.post(
     '/api/finance/freezes/:id/transition',

@@ -5,8 +5,9 @@ import type { Clock } from '../../platform/clock/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Notifier } from '../../platform/events/types.ts';
 import { ValidationError } from '../../platform/http/errors.ts';
+import { fromColumns } from '../../platform/markings/columns.ts';
 import type { NoticesFeature } from '../notices/index.ts';
-import type { AccountRow } from './finance.repository.ts';
+import type { AccountRow, TagRow } from './finance.repository.ts';
 import { parseAmount } from './money.ts';
 
 export interface FinanceDeps {
@@ -20,10 +21,8 @@ export interface FinanceDeps {
 
 export const reader = (v: Viewer) => ({ agencyId: v.agencyId, region: v.region });
 
-export function toAccount(
-  a: AccountRow,
-  tags: { account_id: string; agency_id: string; tag: string; note: string }[],
-): Account {
+/** The account with the tags given (already filtered to those the viewer may see). */
+export function toAccount(a: AccountRow, tags: TagRow[]): Account {
   return {
     id: a.id,
     key: a.key,
@@ -35,7 +34,7 @@ export function toAccount(
     provider: a.provider,
     tags: tags
       .filter((t) => t.account_id === a.id)
-      .map((t) => ({ agencyId: t.agency_id, tag: t.tag as AccountTag, note: t.note })),
+      .map((t) => ({ agencyId: t.agency_id, tag: t.tag as AccountTag, note: t.note, marking: fromColumns(t) })),
   };
 }
 

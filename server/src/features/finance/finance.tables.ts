@@ -13,7 +13,7 @@ export interface FinAccountsTable {
   created_at: Date;
 }
 
-export interface FinAccountTagsTable {
+export interface FinAccountTagsTable extends MarkingColumns {
   account_id: string;
   agency_id: string;
   tag: string;

@@ -1,4 +1,4 @@
-import type { Freeze, FreezeState, FreezeTransition, NewFreeze } from '@cordon/contracts';
+import type { Freeze, FreezeDraftEdit, FreezeState, FreezeTransition, NewFreeze } from '@cordon/contracts';
 import { sql } from 'kysely';
 import type { Viewer } from '../../platform/auth/viewer.ts';
 import type { Executor, Tx } from '../../platform/db/database.ts';
@@ -115,6 +115,62 @@ export class FreezesService {
       return row.id;
     });
     if (body.send) return this.transition(viewer, id, { to: 'sent' }, requestId);
+    return this.get(viewer, id);
+  }
+
+  /**
+   * Edits a draft: only the requesting agency, only before it is sent (409 after). The amount is
+   * checked again against the traced amount stored with the draft (an override reason to ask
+   * for more); the target must be another agency.
+   */
+  async editDraft(viewer: Viewer, id: string, body: FreezeDraftEdit, requestId?: string): Promise<Freeze> {
+    await this.d.database.transaction(async (tx) => {
+      const f = await tx.selectFrom('fin_freezes').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!f || f.requester_agency_id !== viewer.agencyId) throw new NotFoundError('freeze request');
+      if (f.state !== 'draft')
+        throw new ConflictError(`only a draft can be edited; this request is ${f.state}`, [
+          { field: 'state', message: `the request is ${f.state}` },
+        ]);
+      const changes: Partial<FreezeRow> = {};
+      if (body.targetAgencyId !== undefined) {
+        const target = await this.repo.agency(tx, body.targetAgencyId);
+        if (!target) throw ValidationError.field('targetAgencyId', 'unknown agency');
+        if (target.id === viewer.agencyId)
+          throw ValidationError.field('targetAgencyId', 'a freeze request goes to another agency');
+        changes.target_agency_id = target.id;
+      }
+      const amount = body.amount !== undefined ? checkAmount(body.amount, f.currency) : f.amount;
+      const override =
+        body.overrideReason !== undefined ? body.overrideReason.trim() || null : (f.override_reason ?? null);
+      if (new D(amount).greaterThan(f.traced_amount) && !override) {
+        throw ValidationError.field(
+          'amount',
+          `${canonical(amount)} ${f.currency} is above the ${canonical(f.traced_amount)} ${f.currency} the trace (${f.model}) puts on this account; give an overrideReason to ask for more`,
+        );
+      }
+      if (body.amount !== undefined) changes.amount = amount;
+      if (body.overrideReason !== undefined) changes.override_reason = override;
+      if (body.legalBasis !== undefined) changes.legal_basis = body.legalBasis;
+      if (body.evidence !== undefined) changes.evidence = body.evidence;
+      if (body.deadlineHours !== undefined) changes.deadline_hours = body.deadlineHours;
+      if (body.caseRef !== undefined) changes.case_ref = body.caseRef;
+      if (body.operationRef !== undefined) changes.operation_ref = body.operationRef;
+      await tx
+        .updateTable('fin_freezes')
+        .set({ ...changes, updated_at: this.d.clock.now() })
+        .where('id', '=', id)
+        .execute();
+      await this.d.audit(
+        tx,
+        { viewer, requestId: requestId ?? null },
+        {
+          action: 'finance.freeze.draft-edited',
+          objectType: 'fin-freeze',
+          objectId: id,
+          details: { fields: Object.keys(body) },
+        },
+      );
+    });
     return this.get(viewer, id);
   }
 
@@ -328,6 +384,8 @@ export class FreezesService {
     const db = this.d.database.db;
     const f = await db.selectFrom('fin_freezes').selectAll().where('id', '=', id).executeTakeFirst();
     if (!f || this.sideOf(viewer, f) === null) throw new NotFoundError('freeze request');
+    // A draft is the requester's until sent: the target agency does not see it.
+    if (f.state === 'draft' && f.requester_agency_id !== viewer.agencyId) throw new NotFoundError('freeze request');
     return this.read(db, id);
   }
 
@@ -340,6 +398,8 @@ export class FreezesService {
       q = q.where((eb) =>
         eb.or([eb('target_agency_id', '=', viewer.agencyId), eb('requester_agency_id', '=', viewer.agencyId)]),
       );
+    // Drafts stay with the requester until sent.
+    q = q.where((eb) => eb.or([eb('state', '<>', 'draft'), eb('requester_agency_id', '=', viewer.agencyId)]));
     if (o.state) q = q.where('state', '=', o.state);
     const ids = await q.orderBy('updated_at', 'desc').limit(500).execute();
     return Promise.all(ids.map((r) => this.read(db, r.id)));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { D } from './money.ts';
+import { D, type Dec } from './money.ts';
 import { type Model, type TraceResult, type Transfer, trace } from './tracing.ts';
 
 const tx = (id: string, from: string | null, to: string, amount: string, at: number): Transfer => ({
@@ -146,6 +146,63 @@ describe('tracing', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('gives the same result from an opening state as from the untraced history before the first origin', () => {
+    // What FinanceRepository.openings computes in SQL: per account, the balance (in minus out)
+    // and the funds known to be there (the running balance reflected at zero).
+    const accounts = ['A', 'B', 'C', 'D'];
+    const arb = fc.array(
+      fc.record({
+        from: fc.option(fc.constantFrom(...accounts), { nil: null }),
+        to: fc.constantFrom(...accounts),
+        cents: fc.integer({ min: 1, max: 100_000 }),
+        at: fc.integer({ min: 0, max: 30 }),
+        victim: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(arb, fc.constantFrom<Model>('fifo', 'proportional', 'poison'), (rows, model) => {
+        const transfers = rows.map((r, i) => tx(`t${i}`, r.from, r.to, (r.cents / 100).toFixed(2), r.at));
+        const origins = new Map(rows.flatMap((r, i) => (r.victim ? [[`t${i}`, `v${i}`] as const] : [])));
+        if (origins.size === 0) return;
+        const t0 = Math.min(...rows.flatMap((r) => (r.victim ? [r.at] : [])));
+        const full = trace(transfers, { model, origins, maxHops: 4 });
+        const ordered = transfers.map((t, i) => ({ t, i })).sort((a, b) => a.t.at - b.t.at || a.i - b.i);
+        const run = new Map<string, { s: Dec; low: Dec }>();
+        const leg = (acc: string, delta: Dec) => {
+          const r = run.get(acc) ?? { s: new D(0), low: new D(0) };
+          r.s = r.s.plus(delta);
+          r.low = D.min(r.low, r.s);
+          run.set(acc, r);
+        };
+        for (const { t } of ordered) {
+          if (t.at >= t0) continue;
+          if (t.from) leg(t.from, new D(t.amount).neg());
+          leg(t.to, new D(t.amount));
+        }
+        const opening = new Map(
+          [...run].map(([acc, r]) => [acc, { balance: r.s.toFixed(), funds: r.s.minus(r.low).toFixed() }]),
+        );
+        const pruned = trace(
+          transfers.filter((t) => t.at >= t0),
+          { model, origins, maxHops: 4, opening },
+        );
+        const view = (r: TraceResult) =>
+          [...r.accounts.values()]
+            .map(
+              (h) =>
+                `${h.account}:${h.hop}:${h.received.toFixed(20)}:${h.sent.toFixed(20)}:${[...h.held]
+                  .map(([k, v]) => `${k}=${v.toFixed(20)}`)
+                  .sort()
+                  .join(',')}`,
+            )
+            .sort();
+        expect(view(pruned)).toEqual(view(full));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -29,6 +29,12 @@ export interface TraceOptions {
   /** Transfers whose funds are followed; their key names the origin (e.g. a victim reference). */
   origins: ReadonlyMap<string, string>;
   maxHops: number;
+  /**
+   * The state accounts start from when their earlier, untraced history is left out: `balance`
+   * (in minus out) and `funds` (untraced funds known to be there). Replaying that history gives
+   * exactly this state, as no traced funds moved before the first origin.
+   */
+  opening?: ReadonlyMap<string, { balance: string; funds: string }>;
 }
 
 export interface Holding {
@@ -98,7 +104,14 @@ export function trace(transfers: readonly Transfer[], options: TraceOptions): Tr
   const state = (acc: string) => {
     let s = states.get(acc);
     if (!s) {
-      s = { lots: [], mix: new Map(), balance: ZERO, hop: INF };
+      const o = options.opening?.get(acc);
+      const funds = o ? new D(o.funds) : ZERO;
+      s = {
+        lots: funds.greaterThan(0) ? [{ origin: null, remaining: funds, hop: INF }] : [],
+        mix: new Map(),
+        balance: o ? new D(o.balance) : ZERO,
+        hop: INF,
+      };
       states.set(acc, s);
     }
     return s;

@@ -51,10 +51,6 @@ export class TransactionsService {
         if (!p || seen.has(p.sourceKey)) continue;
         seen.add(p.sourceKey);
         rows.push({
-          owner_agency_id: viewer.agencyId,
-          created_by_user: viewer.userId,
-          ...cols,
-          source: batch.source,
           source_key: p.sourceKey,
           from_account_id: p.from ? ids.get(p.from.key)! : null,
           to_account_id: ids.get(p.to.key)!,
@@ -65,10 +61,19 @@ export class TransactionsService {
           victim_country: p.victimCountry,
           case_ref: p.caseRef,
           tx_hash: p.txHash,
-          created_at: now,
         });
       }
-      const stored = await this.repo.insertTransactions(tx, viewer.agencyId, rows);
+      const stored = await this.repo.insertTransactions(
+        tx,
+        {
+          owner_agency_id: viewer.agencyId,
+          created_by_user: viewer.userId,
+          ...cols,
+          source: batch.source,
+          created_at: now,
+        },
+        rows,
+      );
       if (stored.created.size > 0) {
         await this.d.audit(
           tx,

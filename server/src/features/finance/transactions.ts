@@ -41,6 +41,8 @@ export function prepareTransaction(row: NewTransaction, prefix = ''): Prepared {
   if (from && !from.ok) errors.push({ field: f(`from.${from.field}`), message: from.reason });
   const at = new Date(row.occurredAt);
   if (Number.isNaN(at.getTime())) errors.push({ field: f('occurredAt'), message: 'not a valid date-time' });
+  else if (at.getUTCFullYear() < 1900 || at.getUTCFullYear() > 2200)
+    errors.push({ field: f('occurredAt'), message: 'the date must be between the years 1900 and 2200' });
   // A token moves on its chains only; a fiat currency does not move between wallets.
   for (const [side, acc] of [
     ['to', to],

@@ -11,6 +11,7 @@ const TABS = [
   { key: 'trace', to: '/finance/trace' },
   { key: 'freezes', to: '/finance/freezes' },
   { key: 'ledger', to: '/finance/ledger' },
+  { key: 'rates', to: '/finance/rates' },
 ] as const;
 
 /** Every page of the Finance area: its own navigation, then the page. */

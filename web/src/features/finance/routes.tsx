@@ -7,6 +7,7 @@ const AccountsPage = lazy(() => import('./accounts/AccountsPage.tsx').then((m) =
 const AccountPage = lazy(() => import('./accounts/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 const TracePage = lazy(() => import('./trace/TracePage.tsx').then((m) => ({ default: m.TracePage })));
 const FreezesPage = lazy(() => import('./freezes/FreezesPage.tsx').then((m) => ({ default: m.FreezesPage })));
+const RatesPage = lazy(() => import('./rates/RatesPage.tsx').then((m) => ({ default: m.RatesPage })));
 const LedgerPage = lazy(() => import('./ledger/LedgerPage.tsx').then((m) => ({ default: m.LedgerPage })));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -35,5 +36,6 @@ export function createFinanceRoutes<P extends AnyRoute>(parent: P) {
   });
   const freezesRoute = createRoute({ getParentRoute: () => financeRoute, path: 'freezes', component: FreezesPage });
   const ledgerRoute = createRoute({ getParentRoute: () => financeRoute, path: 'ledger', component: LedgerPage });
-  return financeRoute.addChildren([accountsRoute, accountRoute, traceRoute, freezesRoute, ledgerRoute]);
+  const ratesRoute = createRoute({ getParentRoute: () => financeRoute, path: 'rates', component: RatesPage });
+  return financeRoute.addChildren([accountsRoute, accountRoute, traceRoute, freezesRoute, ledgerRoute, ratesRoute]);
 }

@@ -1,4 +1,7 @@
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { AccountInput, NewTransaction } from '@cordon/contracts';
+import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import type { ImportError } from '../../intel/bulk/error-report.ts';
 
@@ -114,6 +117,43 @@ export function toTransaction(
   return { tx, errors };
 }
 
+const CSV_OPTIONS = { columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: true } as const;
+
+/** One row of a file read as a stream: the transaction, or the row's errors. */
+export interface FileRow {
+  row: number;
+  tx?: NewTransaction;
+  errors: ImportError[];
+}
+
+/**
+ * Reads a transaction file row by row without holding it in memory (CSV streams; JSON is read
+ * whole, as a JSON array must be). A file that cannot be read at all yields one row-0 error.
+ */
+export async function* readTransactionFile(file: string, format: 'csv' | 'json'): AsyncGenerator<FileRow> {
+  if (format === 'json') {
+    const parsed = parseTransactionFile(await readFile(file, 'utf8'), 'json');
+    const byRow = new Map<number, ImportError[]>();
+    for (const e of parsed.errors) byRow.set(Number(e.row), [...(byRow.get(Number(e.row)) ?? []), e]);
+    const rows: FileRow[] = [
+      ...parsed.rows.map((r) => ({ row: r.row, tx: r.tx, errors: [] })),
+      ...[...byRow].map(([row, errors]) => ({ row, errors })),
+    ];
+    yield* rows.sort((a, b) => a.row - b.row);
+    return;
+  }
+  let row = 0;
+  try {
+    for await (const rec of createReadStream(file).pipe(parseStream(CSV_OPTIONS))) {
+      row++;
+      const r = toTransaction(rec as Record<string, unknown>, row);
+      yield r.tx ? { row, tx: r.tx, errors: r.errors } : { row, errors: r.errors };
+    }
+  } catch (e) {
+    yield { row: 0, errors: [{ row: 0, field: 'file', message: `CSV: ${(e as Error).message}` }] };
+  }
+}
+
 export function parseTransactionFile(text: string, format: 'csv' | 'json'): ParsedRows {
   const out: ParsedRows = { rows: [], errors: [] };
   let records: Record<string, unknown>[];
@@ -135,7 +175,7 @@ export function parseTransactionFile(text: string, format: 'csv' | 'json'): Pars
     records = list.map((x) => (x && typeof x === 'object' ? (x as Record<string, unknown>) : {}));
   } else {
     try {
-      records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
+      records = parse(text, CSV_OPTIONS);
     } catch (e) {
       out.errors.push({ row: 0, field: 'file', message: `CSV: ${(e as Error).message}` });
       return out;

@@ -9,6 +9,7 @@ import { useTestApp } from '../../../../test/app.ts';
 import { drivers } from '../../../../test/db.ts';
 import type { Viewer } from '../../../platform/auth/viewer.ts';
 import { germanIban, tronHex } from '../synthetic.ts';
+import { prepareTransaction } from '../transactions.ts';
 import { parseTransactionFile } from './tx-file.ts';
 import { importTransactions } from './tx-import.ts';
 
@@ -79,6 +80,19 @@ describe('transaction files', () => {
   });
 });
 
+describe('transaction rows', () => {
+  it('refuses a date the database cannot hold (a cut Unix time reads as year 17691) with its field', () => {
+    const file = parseTransactionFile(
+      `hash,from,to,amount,token,time\n0x1,${tronHex('a')},${tronHex('b')},5,USDT,17691\n`,
+      'csv',
+    );
+    const row = file.rows[0]?.tx;
+    expect(row).toBeDefined();
+    const p = prepareTransaction(row as NonNullable<typeof row>);
+    expect(p).toMatchObject({ ok: false, errors: [{ field: 'occurredAt' }] });
+  });
+});
+
 describe.each(drivers)('transaction import on %s', (driver) => {
   const t = useTestApp(driver);
 
@@ -130,7 +144,7 @@ describe.each(drivers)('transaction import on %s', (driver) => {
       [30, 'time'],
     ]);
     expect(await count()).toBe(25);
-    expect(out.lines.join('')).toMatch(/29\/29 transactions · created 15 · already present 10/);
+    expect(out.lines.join('')).toMatch(/30\/30 transactions · created 15 · already present 10 · failed 5/);
     expect((await readFile(errorsFile, 'utf8')).split('\n')[0]).toBe('row,field,message');
     const again = await importTransactions(
       { record: (b) => finance.transactions.record(viewer, b), out: sink() },

@@ -1,8 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
-import type { BatchResult, Marking, NewTransactionBatch } from '@cordon/contracts';
+import type { BatchResult, Marking, NewTransaction, NewTransactionBatch } from '@cordon/contracts';
 import { errorsCsv, type ImportError, Progress } from '../../intel/bulk/error-report.ts';
-import { parseTransactionFile } from './tx-file.ts';
+import { readTransactionFile } from './tx-file.ts';
 
 export interface TxImportDeps {
   record: (batch: NewTransactionBatch) => Promise<BatchResult>;
@@ -26,42 +27,89 @@ export interface TxImportSummary {
   errors: ImportError[];
 }
 
+/** The format from the name, else from the first non-blank character. */
+async function formatOf(file: string): Promise<'csv' | 'json'> {
+  if (file.toLowerCase().endsWith('.json')) return 'json';
+  const h = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await h.read(Buffer.alloc(256), 0, 256, 0);
+    const head = buffer.subarray(0, bytesRead).toString('utf8').trimStart();
+    return head.startsWith('[') || head.startsWith('{') ? 'json' : 'csv';
+  } finally {
+    await h.close();
+  }
+}
+
+/** Data rows of a CSV for the progress bar: its line breaks, less the header (an estimate if fields hold line breaks). */
+async function countLines(file: string): Promise<number> {
+  let n = 0;
+  let last = 10;
+  for await (const chunk of createReadStream(file)) {
+    const b = chunk as Buffer;
+    for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) n++;
+    if (b.length > 0) last = b[b.length - 1] as number;
+  }
+  return Math.max(0, n + (last === 10 ? 0 : 1) - 1);
+}
+
 /**
  * Imports a transaction file in batches, each batch one database transaction: killed half way,
  * the committed batches stay, and a re-run stores only what is missing (rows are keyed by source
- * key). Writes a progress bar and, when asked, the per-row error report.
+ * key). The file is read as a stream (a CSV of millions of rows never sits in memory), and the
+ * next batch is read and checked while the database stores the previous one (one batch in
+ * flight, committed in file order). Writes a progress bar and, when asked, the per-row error report.
  */
 export async function importTransactions(deps: TxImportDeps, o: TxImportOptions): Promise<TxImportSummary> {
-  const text = await readFile(o.file, 'utf8');
-  const format =
-    o.format ??
-    (o.file.toLowerCase().endsWith('.json') || text.trimStart().startsWith('[') || text.trimStart().startsWith('{')
-      ? 'json'
-      : 'csv');
-  const parsed = parseTransactionFile(text, format);
-  const summary: TxImportSummary = {
-    rows: parsed.rows.length + new Set(parsed.errors.map((e) => e.row)).size,
-    created: 0,
-    existing: 0,
-    errors: [...parsed.errors],
+  const format = o.format ?? (await formatOf(o.file));
+  const summary: TxImportSummary = { rows: 0, created: 0, existing: 0, errors: [] };
+  const size = o.batchSize ?? 5000;
+  const total = format === 'csv' ? await countLines(o.file) : 0;
+  const progress = o.dryRun ? null : new Progress(deps.out, total, 'transactions');
+  progress?.update(0, { created: 0, present: 0, failed: 0 });
+  let done = 0;
+  const tick = () =>
+    progress?.update(Math.min(done, Math.max(total, done)), {
+      created: summary.created,
+      present: summary.existing,
+      failed: summary.errors.length,
+    });
+
+  const store = async (chunk: { row: number; tx: NewTransaction }[], seen: number) => {
+    const r = await deps.record({ source: o.source, marking: o.marking, rows: chunk.map((c) => c.tx) });
+    summary.created += r.created;
+    summary.existing += r.existing;
+    for (const e of r.errors)
+      summary.errors.push({ row: chunk[e.row]?.row ?? e.row, field: e.field, message: e.message });
+    done = seen;
+    tick();
   };
-  const size = o.batchSize ?? 1000;
-  if (!o.dryRun) {
-    const progress = new Progress(deps.out, parsed.rows.length, 'transactions');
-    progress.update(0, { created: 0, present: 0, failed: summary.errors.length });
-    for (let i = 0; i < parsed.rows.length; i += size) {
-      const chunk = parsed.rows.slice(i, i + size);
-      const r = await deps.record({ source: o.source, marking: o.marking, rows: chunk.map((c) => c.tx) });
-      summary.created += r.created;
-      summary.existing += r.existing;
-      for (const e of r.errors)
-        summary.errors.push({ row: chunk[e.row]?.row ?? e.row, field: e.field, message: e.message });
-      progress.update(Math.min(i + size, parsed.rows.length), {
-        created: summary.created,
-        present: summary.existing,
-        failed: summary.errors.length,
+  let inflight: Promise<void> | null = null;
+  let failure: { error: unknown } | null = null;
+  const settle = async () => {
+    if (inflight) await inflight;
+    inflight = null;
+    if (failure) throw failure.error;
+  };
+
+  let chunk: { row: number; tx: NewTransaction }[] = [];
+  for await (const r of readTransactionFile(o.file, format)) {
+    if (r.row > 0) summary.rows++;
+    summary.errors.push(...r.errors);
+    if (r.tx) chunk.push({ row: r.row, tx: r.tx });
+    if (chunk.length >= size && !o.dryRun) {
+      await settle();
+      // Stored while the next batch is read; a failure surfaces at the next settle.
+      inflight = store(chunk, summary.rows).catch((error: unknown) => {
+        failure = { error };
       });
+      chunk = [];
     }
+  }
+  await settle();
+  if (chunk.length > 0 && !o.dryRun) await store(chunk, summary.rows);
+  if (progress) {
+    done = Math.max(total, summary.rows);
+    tick();
   }
   summary.errors.sort((a, b) => Number(a.row) - Number(b.row));
   if (o.errorsFile) await writeFile(o.errorsFile, errorsCsv(summary.errors));

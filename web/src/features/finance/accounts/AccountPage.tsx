@@ -53,7 +53,7 @@ export function AccountPage({ accountId }: { accountId: string }) {
             variant={x.agencyId === me.agency.id ? 'filled' : 'light'}
             color="blue.8"
           >
-            {t(`finance.tags.${x.tag}`)}
+            {t(`finance.tags.${x.tag}`)} · TLP:{x.marking.tlp}
           </Badge>
         ))}
         {account.tags.length === 0 ? <Text c="dimmed">{t('finance.account.noTags')}</Text> : null}

@@ -4,9 +4,11 @@ import type {
   Balance,
   Detection,
   Freeze,
+  FreezeDraftEdit,
   FreezeTransition,
   LedgerEntry,
   NewFreeze,
+  RateRow,
   TraceRequest,
   TraceResult,
   Transaction,
@@ -22,7 +24,15 @@ export const financeKeys = {
   ledger: ['finance', 'ledger'] as const,
   balances: (by: string) => ['finance', 'ledger', 'balances', by] as const,
   detections: ['finance', 'detections'] as const,
+  rates: (currency: string) => ['finance', 'rates', currency] as const,
 };
+
+export const ratesQuery = (currency: string) =>
+  queryOptions({
+    queryKey: financeKeys.rates(currency),
+    queryFn: () =>
+      api<RateRow[]>('GET', `/api/finance/rates${currency ? `?currency=${encodeURIComponent(currency)}` : ''}`),
+  });
 
 export const accountsQuery = (q: string) =>
   queryOptions({
@@ -71,6 +81,15 @@ export function useCreateFreeze() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: NewFreeze) => api<Freeze>('POST', '/api/finance/freezes', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: financeKeys.freezes }),
+  });
+}
+
+export function useEditDraft() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: FreezeDraftEdit & { id: string }) =>
+      api<Freeze>('PUT', `/api/finance/freezes/${id}`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: financeKeys.freezes }),
   });
 }

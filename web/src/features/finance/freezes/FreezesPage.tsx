@@ -1,12 +1,12 @@
 import type { Freeze, FreezeState } from '@cordon/contracts';
-import { Alert, Badge, Button, Card, Code, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Card, Code, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { subscribeLiveEvents } from '../../../app/liveEvents.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
-import { financeKeys, freezesQuery, useMoveFreeze } from '../api/financeApi.ts';
+import { financeKeys, freezesQuery, useEditDraft, useMoveFreeze } from '../api/financeApi.ts';
 import { useFinancePermissions } from '../roles.ts';
 
 /** What the target agency may do next, by state (the server enforces the same machine). */
@@ -76,6 +76,8 @@ export function FreezesPage() {
   const qc = useQueryClient();
   const [live, setLive] = useState<string | null>(null);
   const [amounts, setAmounts] = useState<Record<string, string>>({});
+  const edit = useEditDraft();
+  const [drafts, setDrafts] = useState<Record<string, { amount: string; legalBasis: string }>>({});
 
   useEffect(
     () =>
@@ -95,6 +97,8 @@ export function FreezesPage() {
 
   const card = (f: Freeze) => {
     const mine = f.requesterAgencyId === me.agency.id;
+    const draft = mine && write && f.state === 'draft';
+    const d = drafts[f.id] ?? { amount: f.amount, legalBasis: f.legalBasis };
     const next = !mine && write ? (TARGET_NEXT[f.state] ?? []) : [];
     return (
       <Card key={f.id} withBorder padding="sm" data-testid="freeze-card" data-state={f.state}>
@@ -125,6 +129,42 @@ export function FreezesPage() {
         <Text size="sm" mt={4}>
           {f.legalBasis}
         </Text>
+        {draft ? (
+          <Stack gap={6} mt="xs" data-testid="freeze-draft-form">
+            <TextInput
+              size="xs"
+              label={t('finance.freeze.amount', { currency: f.currency })}
+              value={d.amount}
+              onChange={(e) => setDrafts({ ...drafts, [f.id]: { ...d, amount: e.currentTarget.value } })}
+            />
+            <Textarea
+              size="xs"
+              label={t('finance.freeze.legalBasis')}
+              value={d.legalBasis}
+              onChange={(e) => setDrafts({ ...drafts, [f.id]: { ...d, legalBasis: e.currentTarget.value } })}
+            />
+            <Group gap="xs">
+              <Button
+                size="xs"
+                variant="default"
+                loading={edit.isPending && edit.variables?.id === f.id}
+                onClick={() => edit.mutate({ id: f.id, amount: d.amount, legalBasis: d.legalBasis })}
+                data-testid="freeze-save-changes"
+              >
+                {t('finance.freeze.saveChanges')}
+              </Button>
+              <Button
+                size="xs"
+                color="red.9"
+                loading={move.isPending && move.variables?.id === f.id}
+                onClick={() => move.mutate({ id: f.id, to: 'sent' })}
+                data-testid="freeze-send-draft"
+              >
+                {t('finance.freeze.sendNow')}
+              </Button>
+            </Group>
+          </Stack>
+        ) : null}
         {next.includes('frozen') ? (
           <TextInput
             size="xs"
@@ -174,7 +214,7 @@ export function FreezesPage() {
           {live}
         </Alert>
       ) : null}
-      <ProblemAlert error={list.error ?? move.error} />
+      <ProblemAlert error={list.error ?? move.error ?? edit.error} />
       {list.data?.length === 0 ? <Text c="dimmed">{t('finance.freeze.empty')}</Text> : null}
       {active.length > 0 ? (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} data-testid="freeze-board-active">

@@ -36,7 +36,7 @@ export function FreezeRequestModal({
   const errors = fieldErrors(create.error);
   const targetId = target ?? sameCountry?.id ?? null;
 
-  const submit = () =>
+  const submit = (send: boolean) =>
     create.mutate(
       {
         targetAgencyId: targetId ?? '',
@@ -49,7 +49,7 @@ export function FreezeRequestModal({
         deadlineHours: deadline,
         caseRef,
         ...(override.trim() ? { overrideReason: override.trim() } : {}),
-        send: true,
+        send,
       },
       { onSuccess: () => navigate({ to: '/finance/freezes' }) },
     );
@@ -116,7 +116,15 @@ export function FreezeRequestModal({
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="red.9" onClick={submit} loading={create.isPending} data-testid="freeze-send">
+          <Button
+            variant="light"
+            onClick={() => submit(false)}
+            loading={create.isPending && create.variables?.send === false}
+            data-testid="freeze-save-draft"
+          >
+            {t('finance.freeze.saveDraft')}
+          </Button>
+          <Button color="red.9" onClick={() => submit(true)} loading={create.isPending} data-testid="freeze-send">
             {t('finance.freeze.send')}
           </Button>
         </Group>
