@@ -8,6 +8,7 @@ import { GradeBadge } from '../shared/GradeBadge.tsx';
 import { useIntelPermissions } from '../shared/intelRoles.ts';
 import { DecisionDialog } from './DecisionDialog.tsx';
 import { DisclosureDialog } from './DisclosureDialog.tsx';
+import { hitReasonTexts } from './reasonText.ts';
 
 const STATUS_COLOUR: Record<Hit['status'], string> = { open: 'yellow', confirmed: 'green', rejected: 'gray' };
 
@@ -16,8 +17,13 @@ const STATUS_COLOUR: Record<Hit['status'], string> = { open: 'yellow', confirmed
  * record when it is visible, otherwise a disclosure request; confirm / reject for fuzzy matches.
  */
 export function HitCard({ hit, showMine = false }: { hit: Hit; showMine?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
+  const reasons = hitReasonTexts(
+    { t: (k, p) => t(k as never, p as never) as unknown as string, exists: (k) => i18n.exists(k) },
+    i18n.language,
+    hit,
+  );
   const perms = useIntelPermissions();
   const [asking, setAsking] = useState(false);
   const [decision, setDecision] = useState<'confirm' | 'reject' | null>(null);
@@ -51,10 +57,11 @@ export function HitCard({ hit, showMine = false }: { hit: Hit; showMine?: boolea
           </Text>
           <GradeBadge grade={other.grade} />
         </Group>
-        {hit.reasons.length > 0 ? (
-          <List size="sm" spacing={2}>
-            {hit.reasons.map((r) => (
-              <List.Item key={r}>{r}</List.Item>
+        {reasons.length > 0 ? (
+          <List size="sm" spacing={2} data-testid="hit-reasons">
+            {reasons.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: two reasons may read alike; the list is never reordered
+              <List.Item key={i}>{r}</List.Item>
             ))}
           </List>
         ) : null}
