@@ -61,6 +61,10 @@ export const HIT_REASON_TEMPLATES = {
     'nationalities differ: {{nationalitiesA}} vs {{nationalitiesB}} (not decisive: dual nationals, forged documents)',
   'gender-same': 'same gender ({{gender}})',
   'gender-differ': 'gender differs: {{genderA}} vs {{genderB}}',
+  // search results (why an entity answers the query)
+  'search-same-selector': 'same {{selectorKind}}',
+  'search-same-name': 'same name or alias',
+  'search-name-contains': 'name contains "{{text}}"',
 } as const satisfies Record<string, string | { one: string; other: string }>;
 
 export type HitReasonCode = keyof typeof HIT_REASON_TEMPLATES;

@@ -105,6 +105,21 @@ describe.each(drivers)('hit reasons as codes on %s', (driver) => {
     const single = await intel.reports.submit(b.viewer, matching('alpha', 11.5));
     expectCoded(await hitsOf(b.cookie, single.id));
 
+    // Search answers say why as a code too (the English `why` is its text).
+    const search = async (q: string) =>
+      (
+        await t().app.inject({
+          method: 'GET',
+          url: `/api/intel/search?q=${encodeURIComponent(q)}`,
+          headers: { cookie: b.cookie },
+        })
+      ).json().entities as Array<{ label: string; why: string; whyCode: { code: string; text: string } }>;
+    const byMail = (await search('boss.alpha@scam-mail.com')).filter((e) => e.whyCode.code === 'search-same-selector');
+    expect(byMail.length).toBeGreaterThanOrEqual(2);
+    const byName = (await search('Somchai alpha')).find((e) => e.label === 'Somchai alpha');
+    expect(byName?.whyCode.code).toMatch(/^name-/);
+    for (const e of [...byMail, byName]) expect(e?.why).toBe(e?.whyCode.text);
+
     // Bulk path.
     const [heldOut, batchOut] = [
       ...(await intel.reports.submitBatch([

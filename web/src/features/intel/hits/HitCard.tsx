@@ -8,7 +8,7 @@ import { GradeBadge } from '../shared/GradeBadge.tsx';
 import { useIntelPermissions } from '../shared/intelRoles.ts';
 import { DecisionDialog } from './DecisionDialog.tsx';
 import { DisclosureDialog } from './DisclosureDialog.tsx';
-import { hitReasonTexts } from './reasonText.ts';
+import { useReasonText } from './reasonText.ts';
 
 const STATUS_COLOUR: Record<Hit['status'], string> = { open: 'yellow', confirmed: 'green', rejected: 'gray' };
 
@@ -17,13 +17,9 @@ const STATUS_COLOUR: Record<Hit['status'], string> = { open: 'yellow', confirmed
  * record when it is visible, otherwise a disclosure request; confirm / reject for fuzzy matches.
  */
 export function HitCard({ hit, showMine = false }: { hit: Hit; showMine?: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const fmt = useFormat();
-  const reasons = hitReasonTexts(
-    { t: (k, p) => t(k as never, p as never) as unknown as string, exists: (k) => i18n.exists(k) },
-    i18n.language,
-    hit,
-  );
+  const reasons = useReasonText().hit(hit);
   const perms = useIntelPermissions();
   const [asking, setAsking] = useState(false);
   const [decision, setDecision] = useState<'confirm' | 'reject' | null>(null);

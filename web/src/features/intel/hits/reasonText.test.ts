@@ -78,6 +78,9 @@ const SAMPLES: Record<HitReasonCode, ReasonParams[]> = {
   'nationality-differ': [{ nationalitiesA: ['TH'], nationalitiesB: ['KH', 'VN'] }],
   'gender-same': [{ gender: 'male' }, { gender: 'female' }],
   'gender-differ': [{ genderA: 'male', genderB: 'female' }],
+  'search-same-selector': [{ selectorKind: 'crypto' }],
+  'search-same-name': [{}],
+  'search-name-contains': [{ text: 'golden' }],
 };
 
 const cases = HIT_REASON_CODES.flatMap((code) => (SAMPLES[code] ?? []).map((params) => hitReason({ code, params })));
@@ -111,17 +114,17 @@ describe('hit reasons', () => {
   it('formats numbers, dates, countries and values for the language', () => {
     const fr = tr('fr');
     const r = (code: HitReasonCode, params: ReasonParams) => reasonText(fr, 'fr', hitReason({ code, params }));
-    expect(r('centre-near', { km: 1.234, thresholdKm: 2.5 })).toBe('à 1,23 km l’un de l’autre (seuil : 2,5 km)');
-    expect(r('birth-same-date', { date: '1991-04-02' })).toBe('même date de naissance : 2 avril 1991');
-    expect(r('birth-same-month', { month: '1991-04' })).toBe('même mois de naissance : avril 1991');
+    expect(r('centre-near', { km: 1.234, thresholdKm: 2.5 })).toBe('à 1,23 km l’un de l’autre (seuil\u00a0: 2,5 km)');
+    expect(r('birth-same-date', { date: '1991-04-02' })).toBe('même date de naissance\u00a0: 2 avril 1991');
+    expect(r('birth-same-month', { month: '1991-04' })).toBe('même mois de naissance\u00a0: avril 1991');
     expect(r('centre-same-name', { country: 'KH', name: 'golden fortune' })).toBe(
-      'même nom ou alias (Cambodge) : « golden fortune »',
+      'même nom ou alias (Cambodge)\u00a0: «\u00a0golden fortune\u00a0»',
     );
     expect(r('gender-differ', { genderA: 'male', genderB: 'female' })).toBe(
-      'conflit : sexe différent : masculin / féminin',
+      'conflit\u00a0: sexe différent\u00a0: masculin / féminin',
     );
     expect(r('selector-same', { selectorKind: 'phone', label: '+66812345678' })).toBe(
-      'même numéro de téléphone : +66812345678',
+      'même numéro de téléphone\u00a0: +66812345678',
     );
     expect(reasonText(tr('es'), 'es', hitReason({ code: 'birth-same-date', params: { date: '1991-04-02' } }))).toBe(
       'misma fecha de nacimiento: 2 de abril de 1991',

@@ -1,4 +1,6 @@
 import { formatReasonParams, type HitReason } from '@cordon/contracts';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Translator } from '../inbox/alertText.ts';
 
 /**
@@ -24,4 +26,20 @@ export function hitReasonTexts(
   hit: { reasons: string[]; reasonCodes: HitReason[] },
 ): string[] {
   return hit.reasonCodes.length > 0 ? hit.reasonCodes.map((r) => reasonText(tr, lng, r)) : hit.reasons;
+}
+
+/** `reasonText` and `hitReasonTexts` bound to the user's language. */
+export function useReasonText() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  return useMemo(() => {
+    const tr: Translator = {
+      t: (k, p) => t(k as never, p as never) as unknown as string,
+      exists: (k) => i18n.exists(k),
+    };
+    return {
+      reason: (r: HitReason) => reasonText(tr, lng, r),
+      hit: (hit: { reasons: string[]; reasonCodes: HitReason[] }) => hitReasonTexts(tr, lng, hit),
+    };
+  }, [t, i18n, lng]);
 }
