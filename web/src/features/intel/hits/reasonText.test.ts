@@ -118,7 +118,7 @@ describe('hit reasons', () => {
     expect(r('birth-same-date', { date: '1991-04-02' })).toBe('même date de naissance\u00a0: 2 avril 1991');
     expect(r('birth-same-month', { month: '1991-04' })).toBe('même mois de naissance\u00a0: avril 1991');
     expect(r('centre-same-name', { country: 'KH', name: 'golden fortune' })).toBe(
-      'même nom ou alias (Cambodge)\u00a0: «\u00a0golden fortune\u00a0»',
+      'même nom ou alias «\u00a0golden fortune\u00a0», pays\u00a0: Cambodge',
     );
     expect(r('gender-differ', { genderA: 'male', genderB: 'female' })).toBe(
       'conflit\u00a0: sexe différent\u00a0: masculin / féminin',
