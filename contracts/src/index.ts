@@ -3,6 +3,7 @@ export * from './awareness.ts';
 export * from './common.ts';
 export * from './events.ts';
 export * from './finance.ts';
+export * from './hit-reasons.ts';
 export * from './intel.ts';
 export * from './markings.ts';
 export * from './notices.ts';

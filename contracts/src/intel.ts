@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { CountryCode, IsoDateTime, Uuid } from './common.ts';
+import { HitReason } from './hit-reasons.ts';
 import { Marking } from './markings.ts';
 
 export const SELECTOR_KINDS = [
@@ -207,7 +208,10 @@ export const Hit = Type.Object(
     status: Type.Enum(['open', 'confirmed', 'rejected']),
     mine: Type.Object({ entityId: Uuid, reportId: Uuid, label: Type.String() }, { additionalProperties: false }),
     other: HitOther,
-    reasons: Type.Array(Type.String()),
+    reasons: Type.Array(Type.String(), { description: 'in English' }),
+    reasonCodes: Type.Array(HitReason, {
+      description: 'the same reasons as codes with their parameters; empty for hits stored before codes existed',
+    }),
     decision: Type.Union([
       Type.Object(
         { by: Uuid, at: IsoDateTime, note: Type.Union([Type.String(), Type.Null()]) },

@@ -1,4 +1,4 @@
-import type { Hit } from '@cordon/contracts';
+import { type Hit, type HitReason, hitReason } from '@cordon/contracts';
 import type { Executor } from '../../platform/db/database.ts';
 import { agencyInfos } from './agencies-lookup.ts';
 import type { HitRow } from './hits.repository.ts';
@@ -66,10 +66,9 @@ export async function viewHits(db: Executor, viewer: AgencyInfo, hits: HitRow[])
         visible,
         ...(visible ? { entityId: other.id, reportId: other.report_id, label: other.label } : {}),
       },
-      reasons:
-        visible || h.kind === 'selector'
-          ? h.reasons
-          : [`${h.kind} match scored ${h.score.toFixed(2)}; request disclosure to see the record`],
+      ...(visible || h.kind === 'selector'
+        ? { reasons: h.reasons, reasonCodes: (h.reason_codes ?? []) as HitReason[] }
+        : hiddenReason(h)),
       decision:
         h.decided_by && h.decided_at
           ? { by: h.decided_by, at: h.decided_at.toISOString(), note: h.decision_note }
@@ -79,4 +78,10 @@ export async function viewHits(db: Executor, viewer: AgencyInfo, hits: HitRow[])
     });
   }
   return out;
+}
+
+/** What a hit says of a record the viewer may not read: only its kind and score. */
+function hiddenReason(h: HitRow): Pick<Hit, 'reasons' | 'reasonCodes'> {
+  const r = hitReason({ code: 'hidden-match', params: { kind: h.kind, score: h.score } });
+  return { reasons: [r.text], reasonCodes: [r] };
 }

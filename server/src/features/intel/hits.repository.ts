@@ -10,7 +10,7 @@ export class HitsRepository {
   async insert(db: Executor, hits: FoundHit[], at: Date): Promise<HitRow[]> {
     if (hits.length === 0) return [];
     const out: HitRow[] = [];
-    // Chunks keep each statement under the bind-parameter limit (13 per row).
+    // Chunks keep each statement under the bind-parameter limit (14 per row).
     for (let i = 0; i < hits.length; i += 4000) out.push(...(await this.#insert(db, hits.slice(i, i + 4000), at)));
     return out;
   }
@@ -28,6 +28,7 @@ export class HitsRepository {
           b_agency_id: h.b.owner_agency_id,
           score: h.score,
           reasons: h.reasons,
+          reason_codes: JSON.stringify(h.reasonCodes),
           status: h.status,
           decided_by: null,
           decided_at: null,

@@ -67,6 +67,8 @@ export interface HitsTable {
   b_agency_id: string;
   score: number;
   reasons: string[];
+  /** The reasons as codes with parameters (null: stored before codes existed). */
+  reason_codes: unknown;
   status: string;
   decided_by: string | null;
   decided_at: Date | null;

@@ -1,4 +1,4 @@
-import type { Region } from '@cordon/contracts';
+import { type HitReason, hitReason, type Region } from '@cordon/contracts';
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database.ts';
 import { canSee } from '../../platform/markings/markings.ts';
@@ -12,7 +12,9 @@ export interface FoundHit {
   a: EntityRow;
   b: EntityRow;
   score: number;
+  /** In English: the `text` of each of `reasonCodes`. */
   reasons: string[];
+  reasonCodes: HitReason[];
   /** Exact selector hits need no analyst; fuzzy ones wait for a decision. */
   status: 'open' | 'confirmed';
 }
@@ -84,6 +86,8 @@ export async function findMatches(
   return bestPerAgency(found);
 }
 
+const explained = (reasonCodes: HitReason[]) => ({ reasonCodes, reasons: reasonCodes.map((r) => r.text) });
+
 /** The hit of a new selector entity `a` on another agency's entity `b` of the same key. */
 export function selectorHit(a: EntityRow, b: EntityRow): FoundHit {
   return {
@@ -92,7 +96,9 @@ export function selectorHit(a: EntityRow, b: EntityRow): FoundHit {
     a,
     b,
     score: 1,
-    reasons: [`same ${a.selector_kind}: ${a.label}`],
+    ...explained([
+      hitReason({ code: 'selector-same', params: { selectorKind: a.selector_kind ?? '', label: a.label } }),
+    ]),
     status: 'confirmed',
   };
 }
@@ -137,17 +143,21 @@ export async function findFuzzyMatches(
       .execute();
     for (const b of candidates) {
       if (exclude(b)) continue;
-      const reasons: string[] = [];
+      const reasons: HitReason[] = [];
       let score = 0;
       const shared = b.name_keys.filter((k) => a.name_keys.includes(k));
       if (shared.length > 0) {
-        reasons.push(`same name or alias in ${a.country}: "${shared[0]}"`);
+        reasons.push(
+          hitReason({ code: 'centre-same-name', params: { country: a.country ?? '', name: shared[0] as string } }),
+        );
         score = 0.9;
       }
       if (near && b.lat !== null && b.lon !== null) {
         const km = distanceKm({ lat: a.lat as number, lon: a.lon as number }, { lat: b.lat, lon: b.lon });
         if (km <= centreKm) {
-          reasons.push(`${km.toFixed(2)} km apart (threshold ${centreKm} km)`);
+          reasons.push(
+            hitReason({ code: 'centre-near', params: { km: Math.round(km * 100) / 100, thresholdKm: centreKm } }),
+          );
           score = Math.max(score, 0.8) + (shared.length > 0 ? 0.1 : 0);
         }
       }
@@ -158,7 +168,7 @@ export async function findFuzzyMatches(
           a,
           b,
           score: Math.min(1, score),
-          reasons,
+          ...explained(reasons),
           status: 'open',
         });
       }
@@ -185,7 +195,7 @@ export async function findFuzzyMatches(
           a,
           b,
           score: m.score,
-          reasons: [...m.reasons, ...m.conflicts.map((c) => `conflict: ${c}`)],
+          ...explained(m.codes.map(hitReason)),
           status: 'open',
         });
       }

@@ -1,4 +1,4 @@
-import type { Entity, LookupRequest, LookupResult } from '@cordon/contracts';
+import { type Entity, type HitReason, hitReason, type LookupRequest, type LookupResult } from '@cordon/contracts';
 import { sql } from 'kysely';
 import type { Viewer } from '../../platform/auth/viewer.ts';
 import { visibleTo } from '../../platform/markings/visible-to.ts';
@@ -13,7 +13,8 @@ export interface SearchResult {
   /** The query read as selectors (every kind it is valid as). */
   selectors: Array<{ kind: SelectorKind; key: string; display: string }>;
   /** Entities the viewer may read. */
-  entities: Array<Entity & { score: number; why: string }>;
+  /** `why` in English; `whyCode` the same as a reason code with parameters, for the console. */
+  entities: Array<Entity & { score: number; why: string; whyCode: HitReason }>;
   /** Records the viewer may not read: that they exist, who holds them, their grade. */
   holders: Array<{ key: string; agencyId: string; agencyName: string; country: string; grade: string }>;
   moTags: Array<{ code: string; label: string }>;
@@ -69,14 +70,22 @@ export class SearchService {
     for (const r of rows) {
       const visible = me ? agencySees(me, r as never) : false;
       let score = 0.5;
-      let why = `name contains "${text}"`;
-      if (r.key && keys.includes(r.key)) [score, why] = [1, `same ${r.selector_kind}`];
-      else if (r.kind === 'person') {
+      let why = hitReason({ code: 'search-name-contains', params: { text } });
+      if (r.key && keys.includes(r.key)) {
+        [score, why] = [
+          1,
+          hitReason({ code: 'search-same-selector', params: { selectorKind: r.selector_kind ?? '' } }),
+        ];
+      } else if (r.kind === 'person') {
         const m = matchPersons({ names: [text] }, factsOf(r as EntityRow));
         if (m.verdict === 'no-match' && !r.label.toLowerCase().includes(text.toLowerCase())) continue;
-        [score, why] = [Math.max(m.score, 0.5), m.reasons[0] ?? why];
-      } else if (nameKey && r.name_keys.includes(nameKey)) [score, why] = [0.95, 'same name or alias'];
-      if (visible) entities.push({ ...toEntity(r as EntityRow), score, why });
+        // The first reason (not conflict) of the name match, as before.
+        const first = m.reasons.length > 0 ? m.codes[0] : undefined;
+        [score, why] = [Math.max(m.score, 0.5), first ? hitReason(first) : why];
+      } else if (nameKey && r.name_keys.includes(nameKey)) {
+        [score, why] = [0.95, hitReason({ code: 'search-same-name', params: {} })];
+      }
+      if (visible) entities.push({ ...toEntity(r as EntityRow), score, why: why.text, whyCode: why });
       else if (r.key && keys.includes(r.key)) {
         const a = infos.get(r.owner_agency_id);
         if (a)

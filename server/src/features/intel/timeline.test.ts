@@ -39,6 +39,7 @@ const hit = (visible: boolean): Hit => ({
   mine: { entityId: E, reportId: R1, label: '+66' },
   other: { agencyId: B, agencyName: 'B', country: 'PH', grade: 'C3', visible, ...(visible ? { reportId: R2 } : {}) },
   reasons: [],
+  reasonCodes: [],
   decision: null,
   disclosure: null,
   createdAt: at(5).toISOString(),

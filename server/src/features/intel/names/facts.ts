@@ -1,4 +1,7 @@
+import type { HitReasonCode, ReasonCode, ReasonParams } from '@cordon/contracts';
 import type { Evidence, PersonFacts } from './types.ts';
+
+const rc = (code: HitReasonCode, params: ReasonParams = {}): ReasonCode => ({ code, params });
 
 /** Score adjustments for facts other than the name; the name similarity stays the main evidence. */
 export const WEIGHTS = {
@@ -39,62 +42,61 @@ function compareDates(a: BirthDate, b: BirthDate): Evidence {
   const gap = Math.abs(a.year - b.year);
   const full = a.day !== undefined && b.day !== undefined;
   if (full && a.year === b.year && a.month === b.month && a.day === b.day) {
-    return { adjust: WEIGHTS.sameDate, reason: `same date of birth ${a.text}` };
+    return { adjust: WEIGHTS.sameDate, reason: rc('birth-same-date', { date: a.text }) };
   }
   if (full && a.year === b.year && a.month === b.day && a.day === b.month) {
     return {
       adjust: WEIGHTS.swappedDayMonth,
-      reason: `dates of birth ${a.text} and ${b.text} match with day and month swapped`,
+      reason: rc('birth-swapped', { dateA: a.text, dateB: b.text }),
     };
   }
   if (gap === 0) {
     if (a.month === undefined || b.month === undefined) {
       return {
         adjust: WEIGHTS.sameYearMonthUnknown,
-        reason: `same year of birth ${a.year} (month unknown on one side)`,
+        reason: rc('birth-same-year-month-unknown', { year: a.year }),
       };
     }
-    if (a.month !== b.month) return { adjust: 0, reason: `same year of birth ${a.year}, months differ` };
+    if (a.month !== b.month) return { adjust: 0, reason: rc('birth-same-year-months-differ', { year: a.year }) };
     if (a.day === undefined || b.day === undefined) {
-      return { adjust: WEIGHTS.sameMonth, reason: `same year and month of birth ${a.text.slice(0, 7)}` };
+      return { adjust: WEIGHTS.sameMonth, reason: rc('birth-same-month', { month: a.text.slice(0, 7) }) };
     }
     return {
       adjust: WEIGHTS.sameMonthDaysDiffer,
-      reason: `same year and month of birth ${a.text.slice(0, 7)}, days differ`,
+      reason: rc('birth-same-month-days-differ', { month: a.text.slice(0, 7) }),
     };
   }
-  if (gap <= 2) return { adjust: WEIGHTS.yearsClose, reason: `years of birth ${a.year} and ${b.year} are close` };
+  if (gap <= 2)
+    return { adjust: WEIGHTS.yearsClose, reason: rc('birth-years-close', { yearA: a.year, yearB: b.year }) };
   if (full) {
     return {
       adjust: WEIGHTS.yearsFarFull,
-      conflict: `dates of birth ${a.text} and ${b.text} are incompatible`,
+      conflict: rc('birth-incompatible', { dateA: a.text, dateB: b.text }),
       capAtWeak: true,
     };
   }
-  return { adjust: WEIGHTS.yearsFarPartial, conflict: `years of birth ${a.year} and ${b.year} differ by ${gap} years` };
+  return { adjust: WEIGHTS.yearsFarPartial, conflict: rc('birth-years-differ', { yearA: a.year, yearB: b.year, gap }) };
 }
 
 function compareWithRange(date: BirthDate, [low, high]: [number, number]): Evidence {
-  const range = `${low}–${high}`;
   if (date.year >= low - 1 && date.year <= high + 1) {
-    return { adjust: WEIGHTS.rangeFits, reason: `year of birth ${date.year} fits the estimated birth years ${range}` };
+    return { adjust: WEIGHTS.rangeFits, reason: rc('birth-in-range', { year: date.year, low, high }) };
   }
   const gap = date.year < low ? low - date.year : date.year - high;
-  if (gap <= 2)
-    return { adjust: 0, reason: `year of birth ${date.year} is just outside the estimated birth years ${range}` };
+  if (gap <= 2) return { adjust: 0, reason: rc('birth-near-range', { year: date.year, low, high }) };
   return {
     adjust: WEIGHTS.rangeMiss,
-    conflict: `year of birth ${date.year} is ${gap} years outside the estimated birth years ${range}`,
+    conflict: rc('birth-outside-range', { year: date.year, gap, low, high }),
   };
 }
 
 function compareRanges([al, ah]: [number, number], [bl, bh]: [number, number]): Evidence {
   const gap = Math.max(al, bl) - Math.min(ah, bh);
-  if (gap <= 0) return { adjust: 0, reason: `estimated years of birth overlap (${al}–${ah}, ${bl}–${bh})` };
-  if (gap <= 2) return { adjust: 0, reason: `estimated years of birth are close (${al}–${ah}, ${bl}–${bh})` };
+  if (gap <= 0) return { adjust: 0, reason: rc('birth-ranges-overlap', { lowA: al, highA: ah, lowB: bl, highB: bh }) };
+  if (gap <= 2) return { adjust: 0, reason: rc('birth-ranges-close', { lowA: al, highA: ah, lowB: bl, highB: bh }) };
   return {
     adjust: WEIGHTS.rangeMiss / 2,
-    conflict: `estimated years of birth ${al}–${ah} and ${bl}–${bh} do not overlap`,
+    conflict: rc('birth-ranges-disjoint', { lowA: al, highA: ah, lowB: bl, highB: bh }),
   };
 }
 
@@ -112,7 +114,7 @@ export function birthEvidence(a: PersonFacts, b: PersonFacts): Evidence {
   if (db && ra) return compareWithRange(db, ra);
   if (ra && rb) return compareRanges(ra, rb);
   const known = da || db || ra || rb;
-  return { adjust: 0, reason: known ? 'birth date known on one side only' : 'no birth date to compare' };
+  return { adjust: 0, reason: rc(known ? 'birth-one-side' : 'birth-none') };
 }
 
 export function nationalityEvidence(a: PersonFacts, b: PersonFacts): Evidence | undefined {
@@ -121,10 +123,10 @@ export function nationalityEvidence(a: PersonFacts, b: PersonFacts): Evidence | 
   if (na.size === 0 || nb.size === 0) return undefined;
   const shared = [...na].filter((n) => nb.has(n)).sort();
   if (shared.length > 0)
-    return { adjust: WEIGHTS.sharedNationality, reason: `nationality ${shared.join(', ')} in both` };
+    return { adjust: WEIGHTS.sharedNationality, reason: rc('nationality-shared', { nationalities: shared }) };
   return {
     adjust: WEIGHTS.disjointNationality,
-    conflict: `nationalities differ: ${[...na].sort().join(', ')} vs ${[...nb].sort().join(', ')} (not decisive: dual nationals, forged documents)`,
+    conflict: rc('nationality-differ', { nationalitiesA: [...na].sort(), nationalitiesB: [...nb].sort() }),
   };
 }
 
@@ -132,6 +134,6 @@ export function genderEvidence(a: PersonFacts, b: PersonFacts): Evidence | undef
   const ga = a.gender && a.gender !== 'unknown' ? a.gender : undefined;
   const gb = b.gender && b.gender !== 'unknown' ? b.gender : undefined;
   if (!ga || !gb) return undefined;
-  if (ga === gb) return { adjust: 0, reason: `same gender (${ga})` };
-  return { adjust: WEIGHTS.genderMismatch, conflict: `gender differs: ${ga} vs ${gb}` };
+  if (ga === gb) return { adjust: 0, reason: rc('gender-same', { gender: ga }) };
+  return { adjust: WEIGHTS.genderMismatch, conflict: rc('gender-differ', { genderA: ga, genderB: gb }) };
 }

@@ -1,3 +1,4 @@
+import { type HitReasonCode, type ReasonCode, type ReasonParams, reasonText } from '@cordon/contracts';
 import { birthEvidence, genderEvidence, nationalityEvidence } from './facts.ts';
 import { prepareName } from './normalise.ts';
 import { compareForms, type NameComparison, NO_SHARED_KEY_CAP } from './similarity.ts';
@@ -22,45 +23,46 @@ function bestNames(a: PersonFacts, b: PersonFacts): BestNames | undefined {
   return best;
 }
 
-const pct = (n: number) => n.toFixed(2);
+const rc = (code: HitReasonCode, params: ReasonParams = {}): ReasonCode => ({ code, params });
 
-function nameEvidence(a: PersonFacts, b: PersonFacts, best: BestNames): { reasons: string[]; conflicts: string[] } {
+function nameEvidence(
+  a: PersonFacts,
+  b: PersonFacts,
+  best: BestNames,
+): { reasons: ReasonCode[]; conflicts: ReasonCode[] } {
   const rawA = a.names[best.indexA]!;
   const rawB = b.names[best.indexB]!;
   const formA = prepareName(rawA);
   const formB = prepareName(rawB);
   const { comparison: c } = best;
-  const reasons: string[] = [];
-  const conflicts: string[] = [];
-  const shown = `"${formA.latin}" ~ "${formB.latin}" (${pct(c.score)})`;
-  const scripts = formA.nonLatin || formB.nonLatin ? ' after transliteration' : '';
-  if (c.score < THRESHOLDS.weak) conflicts.push(`names differ${scripts}: ${shown}`);
-  else if (c.score === 1) reasons.push(`names identical${scripts}: ${shown}`);
-  else reasons.push(`names match${scripts}: ${shown}`);
+  const reasons: ReasonCode[] = [];
+  const conflicts: ReasonCode[] = [];
+  const shown = { a: formA.latin, b: formB.latin, score: c.score };
+  const translit = formA.nonLatin || formB.nonLatin ? '-translit' : '';
+  if (c.score < THRESHOLDS.weak) conflicts.push(rc(`name-differ${translit}`, shown));
+  else if (c.score === 1) reasons.push(rc(`name-identical${translit}`, shown));
+  else reasons.push(rc(`name-match${translit}`, shown));
   for (const [raw, form] of [
     [rawA, formA],
     [rawB, formB],
   ] as const) {
-    if (form.nonLatin) reasons.push(`"${raw}" transliterated as "${form.latin}"`);
-    if (raw.split(',').length === 2) reasons.push(`"${raw}" read as surname-first: "${form.latin}"`);
+    if (form.nonLatin) reasons.push(rc('name-transliterated', { raw, latin: form.latin }));
+    if (raw.split(',').length === 2) reasons.push(rc('name-surname-first', { raw, latin: form.latin }));
   }
-  if (best.indexA > 0) reasons.push(`matched on alias #${best.indexA} of the first person: "${rawA}"`);
-  if (best.indexB > 0) reasons.push(`matched on alias #${best.indexB} of the second person: "${rawB}"`);
-  if (c.reordered) reasons.push('name parts are in a different order');
-  if (c.blocked && c.score > 0) {
-    conflicts.push(`no name word is spelt alike in both names: name similarity capped at ${NO_SHARED_KEY_CAP}`);
-  }
+  if (best.indexA > 0) reasons.push(rc('alias-first', { index: best.indexA, name: rawA }));
+  if (best.indexB > 0) reasons.push(rc('alias-second', { index: best.indexB, name: rawB }));
+  if (c.reordered) reasons.push(rc('name-reordered'));
+  if (c.blocked && c.score > 0) conflicts.push(rc('name-no-shared-key', { cap: NO_SHARED_KEY_CAP }));
   for (const p of c.pairs) {
-    if (p.score >= 0.85 && p.score < 1) reasons.push(`"${p.a}" ~ "${p.b}" as spelling variants (${pct(p.score)})`);
-    else if (p.score >= 0.6 && p.score < 0.85)
-      reasons.push(`"${p.a}" and "${p.b}" are only partly alike (${pct(p.score)})`);
-    else if (p.score < 0.6) conflicts.push(`name parts "${p.a}" and "${p.b}" differ (${pct(p.score)})`);
+    const pair = { a: p.a, b: p.b, score: p.score };
+    if (p.score >= 0.85 && p.score < 1) reasons.push(rc('part-variant', pair));
+    else if (p.score >= 0.6 && p.score < 0.85) reasons.push(rc('part-partial', pair));
+    else if (p.score < 0.6) conflicts.push(rc('part-differ', pair));
   }
-  const missing = (tokens: string[], who: string) =>
-    tokens.length > 0 &&
-    reasons.push(`name part${tokens.length > 1 ? 's' : ''} "${tokens.join(' ')}" only in the ${who} record`);
-  missing(c.onlyInA, 'first');
-  missing(c.onlyInB, 'second');
+  const missing = (tokens: string[], code: 'only-in-first' | 'only-in-second') =>
+    tokens.length > 0 && reasons.push(rc(code, { parts: tokens.join(' '), count: tokens.length }));
+  missing(c.onlyInA, 'only-in-first');
+  missing(c.onlyInB, 'only-in-second');
   return { reasons, conflicts };
 }
 
@@ -79,7 +81,8 @@ export function matchPersons(a: PersonFacts, b: PersonFacts): MatchExplanation {
       score: 0,
       verdict: 'no-match',
       reasons: [],
-      conflicts: ['a person has no name to compare'],
+      conflicts: [reasonText(rc('no-name'))],
+      codes: [rc('no-name')],
       bestNamePair: [a.names[0] ?? '', b.names[0] ?? ''],
     };
   }
@@ -97,14 +100,15 @@ export function matchPersons(a: PersonFacts, b: PersonFacts): MatchExplanation {
   score = Math.min(1, Math.max(0, score));
   if (capped && score >= THRESHOLDS.possible) {
     score = THRESHOLDS.possible - 0.01;
-    conflicts.push('verdict capped at "weak" because the dates of birth are incompatible');
+    conflicts.push(rc('verdict-capped'));
   }
   score = Math.round(score * 1000) / 1000;
   return {
     score,
     verdict: verdictFor(score),
-    reasons,
-    conflicts,
+    reasons: reasons.map(reasonText),
+    conflicts: conflicts.map(reasonText),
+    codes: [...reasons, ...conflicts],
     bestNamePair: [a.names[best.indexA]!, b.names[best.indexB]!],
   };
 }

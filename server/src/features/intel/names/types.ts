@@ -1,3 +1,5 @@
+import type { ReasonCode } from '@cordon/contracts';
+
 export interface PersonFacts {
   /** primary name first, then aliases, any script */
   names: string[];
@@ -20,6 +22,8 @@ export interface MatchExplanation {
   reasons: string[];
   /** facts that speak against the match */
   conflicts: string[];
+  /** `reasons` then `conflicts` as codes with parameters (the text above is their English) */
+  codes: ReasonCode[];
   /** the names (as written) that matched best */
   bestNamePair: [string, string];
 }
@@ -30,8 +34,8 @@ export const THRESHOLDS = { strong: 0.9, possible: 0.75, weak: 0.6 } as const;
 /** One piece of evidence besides the name: a score adjustment and what to tell the analyst. */
 export interface Evidence {
   adjust: number;
-  reason?: string;
-  conflict?: string;
+  reason?: ReasonCode;
+  conflict?: ReasonCode;
   /** the evidence rules the match out as more than 'weak' */
   capAtWeak?: boolean;
 }

@@ -1,4 +1,4 @@
-import type { Entity, SELECTOR_KINDS } from '@cordon/contracts';
+import type { Entity, HitReason, SELECTOR_KINDS } from '@cordon/contracts';
 
 /** Answers of intelligence routes that have no contract type (shapes checked against the server). */
 
@@ -8,7 +8,7 @@ export interface SearchResult {
   /** The query read as selectors (every kind it is valid as). */
   selectors: { kind: SelectorKind; key: string; display: string }[];
   /** Entities the viewer may read. */
-  entities: (Entity & { score: number; why: string })[];
+  entities: (Entity & { score: number; why: string; whyCode?: HitReason })[];
   /** Records the viewer may not read: only that they exist and who holds them (hit / no-hit). */
   holders: { key: string; agencyId: string; agencyName: string; country: string; grade: string }[];
   moTags: { code: string; label: string }[];

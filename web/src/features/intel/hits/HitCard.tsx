@@ -8,6 +8,7 @@ import { GradeBadge } from '../shared/GradeBadge.tsx';
 import { useIntelPermissions } from '../shared/intelRoles.ts';
 import { DecisionDialog } from './DecisionDialog.tsx';
 import { DisclosureDialog } from './DisclosureDialog.tsx';
+import { useReasonText } from './reasonText.ts';
 
 const STATUS_COLOUR: Record<Hit['status'], string> = { open: 'yellow', confirmed: 'green', rejected: 'gray' };
 
@@ -18,6 +19,7 @@ const STATUS_COLOUR: Record<Hit['status'], string> = { open: 'yellow', confirmed
 export function HitCard({ hit, showMine = false }: { hit: Hit; showMine?: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const reasons = useReasonText().hit(hit);
   const perms = useIntelPermissions();
   const [asking, setAsking] = useState(false);
   const [decision, setDecision] = useState<'confirm' | 'reject' | null>(null);
@@ -51,10 +53,11 @@ export function HitCard({ hit, showMine = false }: { hit: Hit; showMine?: boolea
           </Text>
           <GradeBadge grade={other.grade} />
         </Group>
-        {hit.reasons.length > 0 ? (
-          <List size="sm" spacing={2}>
-            {hit.reasons.map((r) => (
-              <List.Item key={r}>{r}</List.Item>
+        {reasons.length > 0 ? (
+          <List size="sm" spacing={2} data-testid="hit-reasons">
+            {reasons.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: two reasons may read alike; the list is never reordered
+              <List.Item key={i}>{r}</List.Item>
             ))}
           </List>
         ) : null}

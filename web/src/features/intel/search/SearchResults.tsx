@@ -4,6 +4,7 @@ import { useFormat } from '../../../components/format.ts';
 import { RouterAnchor } from '../../../components/links.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import type { SearchResult } from '../api/types.ts';
+import { useReasonText } from '../hits/reasonText.ts';
 import { GradeBadge } from '../shared/GradeBadge.tsx';
 import { useAgencyNames } from '../shared/useAgencyNames.ts';
 import { useMoTags } from '../shared/useMoTags.ts';
@@ -22,6 +23,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 /** How the query was read, what the viewer may see, and who else holds a matching record. */
 export function SearchResults({ result }: { result: SearchResult }) {
   const { t } = useTranslation();
+  const { reason } = useReasonText();
   const moTags = useMoTags();
   const fmt = useFormat();
   const agencies = useAgencyNames();
@@ -74,7 +76,7 @@ export function SearchResults({ result }: { result: SearchResult }) {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">
-                        {e.why} ({Math.round(e.score * 100)}%)
+                        {e.whyCode ? reason(e.whyCode) : e.why} ({Math.round(e.score * 100)}%)
                       </Text>
                     </Table.Td>
                     <Table.Td>{agencies.name(e.ownerAgencyId)}</Table.Td>
