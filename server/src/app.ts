@@ -104,6 +104,9 @@ export async function buildApp(deps: AppDeps) {
     events: deps.events,
     centreMatchKm: deps.centreMatchKm ?? 1,
   });
+  // The lookup answers from this node's selector index: loaded before traffic, then following the outbox.
+  await intel.index.start(deps.events.bus);
+  app.addHook('onClose', async () => intel.index.stop());
   const notices = createNoticesFeature({ database: deps.database, clock: deps.clock, audit, events: deps.events });
   deps.jobs.register(NOTICE_EXPIRY_JOB, notices.notices.expire);
   const rescue = createRescueFeature({
@@ -200,7 +203,10 @@ export async function buildApp(deps: AppDeps) {
   await rescue.register(app);
   const webhooks = new WebhooksService({ database: deps.database, clock: deps.clock, audit, cipher });
   deps.jobs.register(DELIVER_JOB, webhooks.deliver);
-  const fanOut = await consumeEvents(deps.events.bus, deps.database, FANOUT_CONSUMER, webhooks.fanOut);
+  // Events for users only (e.g. intel.reports.changed, for nodes) never go to a webhook: skip their transaction.
+  const fanOut = await consumeEvents(deps.events.bus, deps.database, FANOUT_CONSUMER, webhooks.fanOut, {
+    accept: (e) => e.audience.kind !== 'users',
+  });
   app.addHook('onClose', async () => fanOut.close());
   await app.register(webhooksRoutes, { webhooks });
   if (deps.extend) await deps.extend(app);

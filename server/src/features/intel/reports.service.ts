@@ -18,6 +18,7 @@ import { HitsRepository } from './hits.repository.ts';
 import { findMatches } from './matching.ts';
 import { prepareReport } from './prepare.ts';
 import { markingOf, type ReportRow, ReportsRepository, toEntity } from './reports.repository.ts';
+import { reportsChanged, type SelectorIndex } from './selector-index.ts';
 import { watchAlerts } from './watch-match.ts';
 
 export interface IntelDeps {
@@ -27,6 +28,8 @@ export interface IntelDeps {
   events: Notifier;
   /** Scam centres of two agencies within this distance (same country) are a hit. */
   centreMatchKm: number;
+  /** This node's selector index (the lookup answers from it); writers tell it what they changed. */
+  index?: SelectorIndex;
 }
 
 export const reader = (v: Viewer) => ({ agencyId: v.agencyId, region: v.region });
@@ -114,6 +117,7 @@ export class ReportsService {
     });
     intelChanged();
     this.d.events.notify();
+    await this.d.index?.changed([reportId]);
     return this.get(viewer, reportId);
   }
 
@@ -168,6 +172,7 @@ export class ReportsService {
       ];
       const watch = await watchAlerts(tx, report, stored, touched, (ids) => agencyInfos(tx, ids), at);
       await publishAlerts(tx, this.alerts, watch);
+      if (keys.length > 0) await reportsChanged(tx, [report.id], at);
       await this.d.audit(
         tx,
         { viewer, requestId: requestId ?? null },
