@@ -1,7 +1,6 @@
 import type { Entity, LookupRequest, LookupResult } from '@cordon/contracts';
 import { sql } from 'kysely';
 import type { Viewer } from '../../platform/auth/viewer.ts';
-import { visibleTo } from '../../platform/markings/visible-to.ts';
 import { agencyInfos } from './agencies-lookup.ts';
 import { agencySees, factsOf } from './matching.ts';
 import { blockingKeys, matchPersons, normaliseName } from './names/index.ts';

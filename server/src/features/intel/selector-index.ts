@@ -233,9 +233,7 @@ export class SelectorIndex {
         .limit(this.#o.pageSize)
         .execute();
       for (const e of page) {
-        let s = keysOf.get(e.report_id);
-        if (!s) keysOf.set(e.report_id, (s = new Set()));
-        s.add(e.key as string);
+        addKey(keysOf, e.report_id, e.key as string);
       }
       if (page.length === 0) break;
       after = (page[page.length - 1] as (typeof page)[number]).id;
@@ -273,9 +271,7 @@ export class SelectorIndex {
       ];
       const keysOf = new Map<string, Set<string>>();
       for (const e of entities) {
-        let s = keysOf.get(e.report_id);
-        if (!s) keysOf.set(e.report_id, (s = new Set()));
-        s.add(e.key as string);
+        addKey(keysOf, e.report_id, e.key as string);
       }
       for (const id of chunk) this.#remove(id);
       for (const r of reports) {
@@ -332,6 +328,12 @@ export class SelectorIndex {
       }
     }
   }
+}
+
+function addKey(keysOf: Map<string, Set<string>>, reportId: string, key: string): void {
+  const s = keysOf.get(reportId);
+  if (s) s.add(key);
+  else keysOf.set(reportId, new Set([key]));
 }
 
 type ReportMarkRow = {
