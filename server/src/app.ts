@@ -11,6 +11,7 @@ import type { PublicRateLimits } from './features/awareness/awareness.routes.ts'
 import { createAwarenessFeature } from './features/awareness/index.ts';
 import { createFinanceFeature } from './features/finance/index.ts';
 import { createIntelFeature } from './features/intel/index.ts';
+import { SelectorIndex, type SelectorIndexOptions } from './features/intel/selector-index.ts';
 import { createNoticesFeature } from './features/notices/index.ts';
 import { NOTICE_EXPIRY_JOB } from './features/notices/notices.service.ts';
 import { createOperationsFeature } from './features/operations/index.ts';
@@ -58,6 +59,8 @@ export interface AppDeps {
   loginRateLimit?: number;
   /** Requests per client address and minute on the public portal's routes (defaults in awareness.routes.ts). */
   publicRateLimits?: Partial<PublicRateLimits>;
+  /** Tuning of the intel lookup's selector index (tests: a long poll shows the bus wakes it). */
+  selectorIndex?: SelectorIndexOptions;
   /** Hook for platform parts wired outside (events stream); runs after auth is in place. */
   extend?: (app: FastifyInstance) => Promise<void>;
 }
@@ -103,6 +106,7 @@ export async function buildApp(deps: AppDeps) {
     audit,
     events: deps.events,
     centreMatchKm: deps.centreMatchKm ?? 1,
+    index: new SelectorIndex(deps.database, { ...deps.selectorIndex, logger: app.log }),
   });
   // The lookup answers from this node's selector index: loaded before traffic, then following the outbox.
   await intel.index.start(deps.events.bus);

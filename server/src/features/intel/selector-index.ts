@@ -81,6 +81,12 @@ export class SelectorIndex {
   #polling = false;
   #pollAgain = false;
   #closed = false;
+  /**
+   * Events heard on the bus but not read from the outbox yet (an older transaction still running
+   * holds them back): polled again every 50 ms until read, for at most 10 s.
+   */
+  readonly #heard = new Map<number, number>();
+  #fastFollow: NodeJS.Timeout | null = null;
   /** Load time of the last load (ms), for the benchmark and the logs. */
   loadMs = 0;
 
@@ -105,7 +111,9 @@ export class SelectorIndex {
     this.#timer.unref();
     if (bus && !this.#subscription) {
       this.#subscription = await bus.subscribe((e) => {
-        if (e.topic === REPORTS_CHANGED) this.poll();
+        if (e.topic !== REPORTS_CHANGED) return;
+        this.#heard.set(Number(e.id), performance.now());
+        this.poll();
       });
     }
   }
@@ -119,10 +127,17 @@ export class SelectorIndex {
   async stop(): Promise<void> {
     this.#closed = true;
     if (this.#timer) clearInterval(this.#timer);
+    if (this.#fastFollow) clearTimeout(this.#fastFollow);
     this.#timer = null;
+    this.#fastFollow = null;
     await this.#subscription?.close();
     this.#subscription = null;
     await this.#queue.catch(() => {});
+  }
+
+  /** Every key held (tests compare the index with the database). */
+  keys(): IterableIterator<string> {
+    return this.#byKey.keys();
   }
 
   /** The reports holding a canonical key (empty when none). */
@@ -163,6 +178,15 @@ export class SelectorIndex {
       .catch((err) => this.#o.logger.warn({ err }, 'selector index: following the outbox failed; will retry'))
       .finally(() => {
         this.#polling = false;
+        const now = performance.now();
+        for (const [id, at] of this.#heard) if (now - at > 10_000) this.#heard.delete(id);
+        if (this.#heard.size > 0 && !this.#fastFollow && !this.#closed) {
+          this.#fastFollow = setTimeout(() => {
+            this.#fastFollow = null;
+            this.poll();
+          }, 50);
+          this.#fastFollow.unref();
+        }
       });
   }
 
@@ -191,6 +215,7 @@ export class SelectorIndex {
       order by xid, id
       limit 200`.execute(this.#database.db);
     if (rows.length === 0) return false;
+    for (const r of rows) this.#heard.delete(Number(r.id));
     const ids = rows.flatMap((r) => r.data.reportIds ?? []);
     await this.#refresh(ids);
     const last = rows[rows.length - 1] as (typeof rows)[number];
