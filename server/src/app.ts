@@ -108,7 +108,7 @@ export async function buildApp(deps: AppDeps) {
     centreMatchKm: deps.centreMatchKm ?? 1,
     index: new SelectorIndex(deps.database, { ...deps.selectorIndex, logger: app.log }),
   });
-  // The lookup answers from this node's selector index: loaded before traffic, then following the outbox.
+  // The lookup answers from this node's selector index: it loads in the background (lookups wait for it) and follows the outbox.
   await intel.index.start(deps.events.bus);
   app.addHook('onClose', async () => intel.index.stop());
   const notices = createNoticesFeature({ database: deps.database, clock: deps.clock, audit, events: deps.events });

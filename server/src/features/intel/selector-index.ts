@@ -103,10 +103,14 @@ export class SelectorIndex {
     return this.#byKey.size;
   }
 
-  /** Loads (once) and follows the outbox; with a bus, its events wake the follower at once. */
+  /**
+   * Follows the outbox (a poll every `pollMs`; with a bus, its events wake the follower at once)
+   * and starts loading in the background: the app starts at once, the first lookups wait for the
+   * load (`ready`).
+   */
   async start(bus?: Bus): Promise<void> {
-    await this.ready();
     if (this.#closed || this.#timer) return;
+    this.ready().catch((err) => this.#o.logger.error({ err }, 'selector index: load failed; the next lookup retries'));
     this.#timer = setInterval(() => this.poll(), this.#o.pollMs);
     this.#timer.unref();
     if (bus && !this.#subscription) {
@@ -118,9 +122,12 @@ export class SelectorIndex {
     }
   }
 
-  /** Resolves once the index is loaded (loads it on first call). */
+  /** Resolves once the index is loaded (loads it on first call, and again after a failed load). */
   ready(): Promise<void> {
-    this.#loaded ??= this.#enqueue(() => this.#load());
+    this.#loaded ??= this.#enqueue(() => this.#load()).catch((err: unknown) => {
+      this.#loaded = null;
+      throw err;
+    });
     return this.#loaded;
   }
 
