@@ -73,7 +73,7 @@ export class HitsService {
         { action: `intel.hit.${decision}ed`, objectType: 'hit', objectId: id, details: { note } },
       );
     });
-    intelChanged();
+    intelChanged({ hit: id });
     return this.get(viewer, id);
   }
 
@@ -224,7 +224,7 @@ export class HitsService {
       );
       return updated;
     });
-    intelChanged();
+    if (approve) intelChanged({ reports: [out.report_id] });
     this.d.events.notify();
     if (approve) await this.d.index?.changed([out.report_id]);
     return toDisclosure(out);

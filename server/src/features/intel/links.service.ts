@@ -14,7 +14,7 @@ import {
   networks,
   shortestPath,
 } from './graph/index.ts';
-import { VisibleGraphCache } from './graph-cache.ts';
+import { type IntelChange, VisibleGraphCache } from './graph-cache.ts';
 import { ReportsRepository, toEntity } from './reports.repository.ts';
 import { auditRead, type IntelDeps, reader } from './reports.service.ts';
 
@@ -24,6 +24,9 @@ import { auditRead, type IntelDeps, reader } from './reports.service.ts';
  * relationships link entities; networks form across reports through shared selectors.
  */
 const nodeIdOf = (e: { id: string; key: string | null }) => e.key ?? e.id;
+
+/** Past this many new visible entities in one update, the kept graph is built again instead. */
+const INCREMENTAL_MAX_ENTITIES = 10_000;
 
 export interface MapCentre {
   id: string;
@@ -38,17 +41,34 @@ export interface MapCentre {
   createdAt: string;
 }
 
+/**
+ * A reader's visible graph as kept between requests, with what it was built from, so that a
+ * write can be applied to it (graph-cache.ts): the reports in it, the visible entities (entity
+ * id → node id) and the confirmed hits whose same-as link it holds.
+ */
+interface KeptGraph {
+  graph: Graph;
+  reports: Set<string>;
+  entities: Map<string, string>;
+  sameAs: Set<string>;
+}
+
 /** Entity pages, the graph (neighbourhood, paths, networks) and the map: all within the viewer's markings. */
 export class LinksService {
-  readonly #graphs = new VisibleGraphCache();
+  readonly graphs = new VisibleGraphCache<KeptGraph>();
   constructor(private readonly d: IntelDeps) {}
 
-  /** The viewer's whole visible graph, cached per reader on this node (graph-cache.ts). */
-  private visibleGraph(viewer: Viewer): Promise<Graph> {
-    return this.#graphs.get(`${viewer.agencyId}|${viewer.region}`, () => this.buildVisibleGraph(viewer));
+  /** The viewer's whole visible graph, kept per reader on this node and updated from writes (graph-cache.ts). */
+  private async visibleGraph(viewer: Viewer): Promise<Graph> {
+    const kept = await this.graphs.get(
+      `${viewer.agencyId}|${viewer.region}`,
+      () => this.buildVisibleGraph(viewer),
+      (k, changes) => this.updateVisibleGraph(viewer, k, changes),
+    );
+    return kept.graph;
   }
 
-  private async buildVisibleGraph(viewer: Viewer): Promise<Graph> {
+  private async buildVisibleGraph(viewer: Viewer): Promise<KeptGraph> {
     const db = this.d.database.db;
     const rows = await db
       .selectFrom('entities as e')
@@ -56,7 +76,7 @@ export class LinksService {
       .select(['e.id', 'e.kind', 'e.label', 'e.key', 'e.report_id', 'r.title'])
       .where(visibleTo(reader(viewer), 'r', { disclosed: true }))
       .execute();
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const entities = new Map(rows.map((r) => [r.id, nodeIdOf(r)]));
     const nodes: GraphNode[] = [];
     const edges: GraphEdge[] = [];
     const reports = new Map<string, string>();
@@ -66,6 +86,7 @@ export class LinksService {
       edges.push({ source: `report:${r.report_id}`, target: nodeIdOf(r), type: 'mentions' });
     }
     for (const [id, title] of reports) nodes.push({ id: `report:${id}`, type: 'report', label: title });
+    const sameAs = new Set<string>();
     if (rows.length > 0) {
       const rels = await db
         .selectFrom('relationships as l')
@@ -74,23 +95,119 @@ export class LinksService {
         .where(visibleTo(reader(viewer), 'r', { disclosed: true }))
         .execute();
       for (const l of rels) {
-        const s = byId.get(l.source_id);
-        const t = byId.get(l.target_id);
-        if (s && t) edges.push({ source: nodeIdOf(s), target: nodeIdOf(t), type: l.type });
+        const s = entities.get(l.source_id);
+        const t = entities.get(l.target_id);
+        if (s && t) edges.push({ source: s, target: t, type: l.type });
       }
       const same = await db
         .selectFrom('hits')
-        .select(['a_entity_id', 'b_entity_id', 'kind'])
+        .select(['id', 'a_entity_id', 'b_entity_id'])
         .where('status', '=', 'confirmed')
         .where('kind', '<>', 'selector')
         .execute();
       for (const h of same) {
-        const a = byId.get(h.a_entity_id);
-        const b = byId.get(h.b_entity_id);
-        if (a && b) edges.push({ source: nodeIdOf(a), target: nodeIdOf(b), type: 'same-as' });
+        const a = entities.get(h.a_entity_id);
+        const b = entities.get(h.b_entity_id);
+        if (!a || !b) continue;
+        edges.push({ source: a, target: b, type: 'same-as' });
+        sameAs.add(h.id);
       }
     }
-    return buildGraph(nodes, edges);
+    return { graph: buildGraph(nodes, edges), reports: new Set(reports.keys()), entities, sameAs };
+  }
+
+  /**
+   * Applies writes to a kept graph, reading only the rows they touched, under the viewer's
+   * markings, with the rules of the full build: reports new to this reader bring their entities,
+   * their "mentions" links, the relationships that now have both ends visible and the confirmed
+   * same-as links of their entities; a decided hit adds or takes away its same-as link. Each
+   * step is idempotent (a report already in, a hit already applied), so a change the build
+   * already saw is not counted twice.
+   */
+  private async updateVisibleGraph(viewer: Viewer, kept: KeptGraph, changes: IntelChange[]): Promise<KeptGraph> {
+    const db = this.d.database.db;
+    const { graph: g, entities } = kept;
+    const reportIds = new Set<string>();
+    const hitIds = new Set<string>();
+    for (const c of changes) {
+      if ('hit' in c) hitIds.add(c.hit);
+      else for (const id of c.reports) if (!kept.reports.has(id)) reportIds.add(id);
+    }
+    const added: string[] = [];
+    if (reportIds.size > 0) {
+      const rows = await db
+        .selectFrom('entities as e')
+        .innerJoin('reports as r', 'r.id', 'e.report_id')
+        .select(['e.id', 'e.kind', 'e.label', 'e.key', 'e.report_id', 'r.title'])
+        .where('r.id', 'in', [...reportIds])
+        .where(visibleTo(reader(viewer), 'r', { disclosed: true }))
+        .orderBy('e.report_id')
+        .execute();
+      // A big import (bulk batches): one full build reads less than this many keyed queries.
+      if (rows.length > INCREMENTAL_MAX_ENTITIES) return this.buildVisibleGraph(viewer);
+      const titles = new Map<string, string>();
+      for (const r of rows) {
+        if (entities.has(r.id)) continue;
+        g.addNode({ id: nodeIdOf(r), type: r.kind, label: r.label });
+        entities.set(r.id, nodeIdOf(r));
+        added.push(r.id);
+        titles.set(r.report_id, r.title);
+      }
+      for (const [id, title] of titles) g.addNode({ id: `report:${id}`, type: 'report', label: title });
+      for (const r of rows) {
+        if (titles.has(r.report_id))
+          g.addEdge({ source: `report:${r.report_id}`, target: nodeIdOf(r), type: 'mentions' });
+      }
+      for (const id of titles.keys()) kept.reports.add(id);
+    }
+    if (added.length > 0) {
+      // Relationships of the new reports, and older ones that pointed at an entity not visible
+      // until now (a disclosure): both ends must be visible, as in the full build.
+      const newReports = [...kept.reports].filter((id) => reportIds.has(id));
+      const rels = await db
+        .selectFrom('relationships as l')
+        .innerJoin('reports as r', 'r.id', 'l.report_id')
+        .select(['l.source_id', 'l.target_id', 'l.type'])
+        .where((eb) =>
+          eb.or([
+            ...(newReports.length > 0 ? [eb('l.report_id', 'in', newReports)] : []),
+            eb('l.source_id', 'in', added),
+            eb('l.target_id', 'in', added),
+          ]),
+        )
+        .where(visibleTo(reader(viewer), 'r', { disclosed: true }))
+        .execute();
+      for (const l of rels) {
+        const s = entities.get(l.source_id);
+        const t = entities.get(l.target_id);
+        if (s && t) g.addEdge({ source: s, target: t, type: l.type });
+      }
+    }
+    if (added.length > 0 || hitIds.size > 0) {
+      const hits = await db
+        .selectFrom('hits')
+        .select(['id', 'a_entity_id', 'b_entity_id', 'status', 'kind'])
+        .where((eb) =>
+          eb.or([
+            ...(hitIds.size > 0 ? [eb('id', 'in', [...hitIds])] : []),
+            ...(added.length > 0 ? [eb('a_entity_id', 'in', added), eb('b_entity_id', 'in', added)] : []),
+          ]),
+        )
+        .execute();
+      for (const h of hits) {
+        const a = entities.get(h.a_entity_id);
+        const b = entities.get(h.b_entity_id);
+        const want = h.status === 'confirmed' && h.kind !== 'selector' && a !== undefined && b !== undefined;
+        if (want && !kept.sameAs.has(h.id)) {
+          g.addEdge({ source: a, target: b, type: 'same-as' });
+          kept.sameAs.add(h.id);
+        } else if (!want && kept.sameAs.has(h.id)) {
+          g.removeEdge({ source: a!, target: b!, type: 'same-as', weight: 1 });
+          kept.sameAs.delete(h.id);
+        }
+      }
+    }
+    return kept;
   }
 
   async entity(viewer: Viewer, id: string): Promise<{ entity: Entity; sameKey: Entity[] }> {

@@ -86,7 +86,7 @@ export class ReportsService {
    */
   async submitBatch(items: BatchItem[], opts: { requestId?: string; at?: Date } = {}): Promise<BatchOutcome[]> {
     const out = await this.#bulk.submit(items, opts);
-    intelChanged();
+    intelChanged({ reports: out.flatMap((o) => (o.ok && o.created ? [o.reportId] : [])) });
     return out;
   }
 
@@ -115,7 +115,7 @@ export class ReportsService {
       }
       throw e;
     });
-    intelChanged();
+    intelChanged({ reports: [reportId] });
     this.d.events.notify();
     await this.d.index?.changed([reportId]);
     return this.get(viewer, reportId);

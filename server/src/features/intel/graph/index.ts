@@ -14,7 +14,9 @@ export { type Compact, compact, type Projection, seededRandom, toGraphology } fr
 export {
   buildGraph,
   type EdgeAttributes,
-  type Graph,
+  type EdgeKey,
+  type EdgeOutcome,
+  Graph,
   type GraphAttributes,
   type GraphEdge,
   type GraphNode,

@@ -3,7 +3,8 @@
  * hub (a scam centre with hundreds of workers, a wallet in a thousand reports) cannot turn one
  * request into a walk of the whole graph.
  */
-import { compareEdges, compareIds, edgeOf, type Graph, type GraphEdge, type GraphNode, nodeOf } from './graph.ts';
+import { compareEdges, compareIds, type Graph, type GraphEdge, type GraphNode } from './graph.ts';
+import { type Marks, marksFor } from './marks.ts';
 
 export interface Neighbourhood {
   /** The start first, then hop by hop; within a hop by id. */
@@ -38,69 +39,152 @@ export function neighbourhood(
 ): Neighbourhood {
   if (!Number.isInteger(hops) || hops < 0) throw new RangeError('hops must be a whole number ≥ 0');
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a whole number ≥ 1');
-  if (!g.hasNode(id)) return { nodes: [], edges: [], truncated: false };
-  const kept = new Set<string>([id]);
-  let frontier = [id];
+  const start = g.indexOf(id);
+  if (start < 0) return { nodes: [], edges: [], truncated: false };
+  // Node indices and typed marks throughout (marks.ts); objects only for what is returned.
+  const [kept, scanned, found, rest] = marksFor(g, 4) as [Marks, Marks, Marks, Marks];
+  const { ids, degrees } = g;
+  const count = found.value; // candidate → its links into this hop's frontier
+  const byLinks = (a: number, b: number) => degrees[a]! - degrees[b]! || compareIds(ids[a]!, ids[b]!);
+  const byId = (a: number, b: number) => compareIds(ids[a]!, ids[b]!);
+  kept.add(start);
+  const keptList = [start];
+  let frontier = [start];
   let truncated = false;
   let visits = 0;
-  const scanned = new Set<string>();
-  const pairs: string[] = []; // [v, w, …]: every link a scanned node showed, to find edges later
+  const pairs: number[] = []; // [v, w, pair, …]: every link a scanned node showed, to find edges later
   for (let depth = 1; depth <= hops && frontier.length > 0 && !truncated; depth++) {
-    const found = new Map<string, number>(); // candidate → its links into this hop's frontier
-    const frontierLinks = new Map(frontier.map((v) => [v, g.degree(v)]));
-    frontier.sort((a, b) => frontierLinks.get(a)! - frontierLinks.get(b)! || compareIds(a, b));
-    for (const [k, v] of frontier.entries()) {
-      const links = frontierLinks.get(v)!;
+    found.clear(g.capacity);
+    let next: number[] = [];
+    frontier.sort(byLinks);
+    for (let k = 0; k < frontier.length; k++) {
+      const v = frontier[k]!;
+      const links = degrees[v]!;
       if (k > 0 && visits + links > scanBudget) {
         truncated = true;
         break;
       }
       visits += links;
       scanned.add(v);
-      g.forEachNeighbor(v, (w) => {
-        pairs.push(v, w);
-        if (!kept.has(w)) found.set(w, (found.get(w) ?? 0) + 1);
+      g.forEachSlot(v, (w, p) => {
+        pairs.push(v, w, p);
+        if (kept.has(w)) return;
+        if (found.has(w)) count[w]! += 1;
+        else {
+          found.add(w);
+          count[w] = 1;
+          next.push(w);
+        }
       });
     }
-    let next = [...found.keys()];
-    const room = limit - kept.size;
+    const room = limit - keptList.length;
     if (next.length > room) {
-      next.sort((a, b) => found.get(b)! - found.get(a)! || compareIds(a, b));
-      next = next.slice(0, room);
+      next = mostTied(next, count, room, ids);
       truncated = true;
     }
-    next.sort(compareIds);
-    for (const w of next) kept.add(w);
+    next.sort(byId);
+    for (const w of next) {
+      kept.add(w);
+      keptList.push(w);
+    }
     frontier = next;
   }
-  return { nodes: [...kept].map((n) => nodeOf(g, n)), edges: edgesAmong(g, kept, scanned, pairs), truncated };
+  return {
+    nodes: keptList.map((v) => g.nodeAt(v)),
+    edges: edgesAmong(g, keptList, kept, scanned, rest, pairs),
+    truncated,
+  };
 }
 
 /**
  * Every edge between two nodes of `kept`, each once, sorted. A pair with a scanned end was seen
- * during the search (`pairs`); only pairs of unscanned nodes (the last hop, mostly) are looked
- * up, each from its smaller id, by its neighbours or by the unscanned set, whichever is smaller.
+ * during the search (`pairs`); pairs of unscanned nodes (the last hop, mostly) are found from
+ * the rows of the unscanned nodes, each from its smaller index.
  */
-function edgesAmong(g: Graph, kept: Set<string>, scanned: Set<string>, pairs: string[]): GraphEdge[] {
-  const edges: GraphEdge[] = [];
-  const emit = (a: string, b: string) => g.forEachEdge(a, b, (key) => void edges.push(edgeOf(g, key)));
-  for (let i = 0; i < pairs.length; i += 2) {
+function edgesAmong(
+  g: Graph,
+  keptList: number[],
+  kept: Marks,
+  scanned: Marks,
+  rest: Marks,
+  pairs: number[],
+): GraphEdge[] {
+  const found: number[] = [];
+  const { pairHead, edgeNext } = g;
+  const emit = (p: number) => {
+    for (let x = pairHead[p]!; x >= 0; x = edgeNext[x]!) found.push(x);
+  };
+  for (let i = 0; i < pairs.length; i += 3) {
     const v = pairs[i]!;
     const w = pairs[i + 1]!;
-    if (kept.has(w) && (!scanned.has(w) || v < w)) emit(v, w);
+    if (kept.has(w) && (!scanned.has(w) || v < w)) emit(pairs[i + 2]!);
   }
-  const rest = [...kept].filter((v) => !scanned.has(v));
-  const others = new Set(rest);
-  for (const u of rest) {
-    if (g.degree(u) <= others.size) {
-      g.forEachNeighbor(u, (x) => {
-        if (u < x && others.has(x)) emit(u, x);
-      });
-    } else {
-      for (const x of rest) if (u < x && g.hasEdge(u, x)) emit(u, x);
+  const unscanned = keptList.filter((v) => !scanned.has(v));
+  for (const v of unscanned) rest.add(v);
+  for (const u of unscanned) {
+    g.forEachSlot(u, (x, p) => {
+      if (u < x && rest.has(x)) emit(p);
+    });
+  }
+  // Sorted by source, target, type as compareEdges does, on ranks rather than strings: the
+  // rank of each returned node by id (kept in the `rest` marks' values, all of them marked).
+  const byId = keptList.slice().sort((a, b) => compareIds(g.ids[a]!, g.ids[b]!));
+  rest.clear(g.capacity);
+  const rank = rest.value;
+  byId.forEach((v, i) => {
+    rank[v] = i;
+  });
+  const { edgeSource, edgeTarget, edgeType, typeNames } = g;
+  found.sort(
+    (x, y) =>
+      rank[edgeSource[x]!]! - rank[edgeSource[y]!]! ||
+      rank[edgeTarget[x]!]! - rank[edgeTarget[y]!]! ||
+      compareIds(typeNames[edgeType[x]!]!, typeNames[edgeType[y]!]!),
+  );
+  return found.map((x) => g.edgeAt(x));
+}
+
+/**
+ * The `room` candidates most tied to the hop before (highest `count`, then smallest id), in no
+ * particular order: the counts above the cut are taken whole, and among those at the cut only
+ * the smallest ids are chosen, by selection rather than by sorting them all.
+ */
+function mostTied(candidates: number[], count: Int32Array, room: number, ids: string[]): number[] {
+  let most = 0;
+  for (const w of candidates) if (count[w]! > most) most = count[w]!;
+  const perCount = new Int32Array(most + 2);
+  for (const w of candidates) perCount[count[w]!]! += 1;
+  let cut = most;
+  let above = 0; // candidates with a count above `cut`
+  while (above + perCount[cut]! < room) above += perCount[cut--]!;
+  const chosen = candidates.filter((w) => count[w]! > cut);
+  const atCut = candidates.filter((w) => count[w] === cut);
+  selectSmallest(atCut, room - above, ids);
+  for (let i = 0; i < room - above; i++) chosen.push(atCut[i]!);
+  return chosen;
+}
+
+/** Moves the `k` smallest ids of `xs` to its front (quickselect, middle pivot; ids are unique). */
+function selectSmallest(xs: number[], k: number, ids: string[]): void {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const pivot = ids[xs[(lo + hi) >>> 1]!]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (ids[xs[i]!]! < pivot) i++;
+      while (ids[xs[j]!]! > pivot) j--;
+      if (i <= j) {
+        const t = xs[i]!;
+        xs[i++] = xs[j]!;
+        xs[j--] = t;
+      }
     }
+    if (k - 1 <= j) hi = j;
+    else if (k - 1 >= i) lo = i;
+    else return;
   }
-  return edges.sort(compareEdges);
 }
 
 export interface Path {
@@ -120,31 +204,39 @@ export interface Path {
  */
 export function shortestPath(g: Graph, from: string, to: string, maxHops = Number.POSITIVE_INFINITY): Path | null {
   if (!(maxHops >= 0)) throw new RangeError('maxHops must be ≥ 0');
-  if (!g.hasNode(from) || !g.hasNode(to)) return null;
-  if (from === to) return { nodes: [from], edges: [] };
-  const parentsA = new Map<string, string | null>([[from, null]]);
-  const parentsB = new Map<string, string | null>([[to, null]]);
-  let frontA = [from];
-  let frontB = [to];
+  const a = g.indexOf(from);
+  const b = g.indexOf(to);
+  if (a < 0 || b < 0) return null;
+  if (a === b) return { nodes: [from], edges: [] };
+  const [seenA, seenB] = marksFor(g, 2) as [Marks, Marks];
+  const parentA = seenA.value;
+  const parentB = seenB.value;
+  seenA.add(a);
+  parentA[a] = -1;
+  seenB.add(b);
+  parentB[b] = -1;
+  let frontA = [a];
+  let frontB = [b];
   let hopsA = 0;
   let hopsB = 0;
-  let meet: string | undefined;
-  while (meet === undefined && frontA.length > 0 && frontB.length > 0 && hopsA + hopsB < maxHops) {
+  let meet = -1;
+  while (meet < 0 && frontA.length > 0 && frontB.length > 0 && hopsA + hopsB < maxHops) {
     const forward = frontA.length <= frontB.length;
-    const parents = forward ? parentsA : parentsB;
-    const other = forward ? parentsB : parentsA;
-    const next: string[] = [];
+    const seen = forward ? seenA : seenB;
+    const parent = forward ? parentA : parentB;
+    const other = forward ? seenB : seenA;
+    const next: number[] = [];
     // A meeting found in this hop is as short as any other in it (the other side's nodes
     // met here all sit on its current frontier), so the first one is a shortest path.
     for (const v of forward ? frontA : frontB) {
-      g.someNeighbor(v, (w) => {
-        if (parents.has(w)) return false;
-        parents.set(w, v);
+      meet = g.findSlot(v, (w) => {
+        if (seen.has(w)) return false;
+        seen.add(w);
+        parent[w] = v;
         next.push(w);
-        if (other.has(w)) meet = w;
-        return meet !== undefined;
+        return other.has(w);
       });
-      if (meet !== undefined) break;
+      if (meet >= 0) break;
     }
     if (forward) {
       frontA = next;
@@ -154,20 +246,21 @@ export function shortestPath(g: Graph, from: string, to: string, maxHops = Numbe
       hopsB++;
     }
   }
-  if (meet === undefined) return null;
-  const nodes: string[] = [];
-  for (let v: string | null | undefined = meet; v != null; v = parentsA.get(v)) nodes.push(v);
-  nodes.reverse();
-  for (let v = parentsB.get(meet); v != null; v = parentsB.get(v)) nodes.push(v);
-  const edges = nodes.slice(1).map((v, i) => strongestEdge(g, nodes[i]!, v));
-  return { nodes, edges };
+  if (meet < 0) return null;
+  const path: number[] = [];
+  for (let v = meet; v >= 0; v = parentA[v]!) path.push(v);
+  path.reverse();
+  for (let v = parentB[meet]!; v >= 0; v = parentB[v]!) path.push(v);
+  const edges = path.slice(1).map((v, i) => strongestEdge(g, path[i]!, v));
+  return { nodes: path.map((v) => g.ids[v]!), edges };
 }
 
-function strongestEdge(g: Graph, a: string, b: string): GraphEdge {
+function strongestEdge(g: Graph, a: number, b: number): GraphEdge {
   let best: GraphEdge | undefined;
-  g.forEachEdge(a, b, (key) => {
-    const e = edgeOf(g, key);
+  const k = g.slotOf(a, b);
+  for (let x = g.pairHead[g.slotPair[k]!]!; x >= 0; x = g.edgeNext[x]!) {
+    const e = g.edgeAt(x);
     if (!best || e.weight! > best.weight! || (e.weight === best.weight && compareEdges(e, best) < 0)) best = e;
-  });
+  }
   return best!;
 }
