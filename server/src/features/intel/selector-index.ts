@@ -165,7 +165,11 @@ export class SelectorIndex {
    */
   async changed(reportIds: string[]): Promise<void> {
     if (!this.#loaded || reportIds.length === 0) return;
-    await this.#enqueue(() => this.#refresh(reportIds));
+    // The write has committed: a failed read here must not fail it. The follower applies the
+    // write's event on its next poll.
+    await this.#enqueue(() => this.#refresh(reportIds)).catch((err: unknown) =>
+      this.#o.logger.warn({ err }, 'selector index: applying a local write failed; the outbox follower will'),
+    );
   }
 
   /** Reads the events committed since the cursor and applies them (the bus and the timer call it). */
@@ -273,7 +277,8 @@ export class SelectorIndex {
     // Entities of reports stored while we read: their reports now.
     const late = [...keysOf.keys()].filter((id) => !marks.has(id));
     if (late.length > 0)
-      for (const r of await reportRows(db).where('id', 'in', late).execute()) marks.set(r.id, this.#holding(r));
+      for (const r of await reportRows(db).where(sql<boolean>`id = any(${late}::uuid[])`).execute())
+        marks.set(r.id, this.#holding(r));
     for (const [reportId, keys] of keysOf) {
       const m = marks.get(reportId);
       if (m) this.#add({ ...m, keys: [...keys] });
