@@ -11,6 +11,7 @@ import type { PublicRateLimits } from './features/awareness/awareness.routes.ts'
 import { createAwarenessFeature } from './features/awareness/index.ts';
 import { createFinanceFeature } from './features/finance/index.ts';
 import { createIntelFeature } from './features/intel/index.ts';
+import { SelectorIndex, type SelectorIndexOptions } from './features/intel/selector-index.ts';
 import { createNoticesFeature } from './features/notices/index.ts';
 import { NOTICE_EXPIRY_JOB } from './features/notices/notices.service.ts';
 import { createOperationsFeature } from './features/operations/index.ts';
@@ -58,6 +59,8 @@ export interface AppDeps {
   loginRateLimit?: number;
   /** Requests per client address and minute on the public portal's routes (defaults in awareness.routes.ts). */
   publicRateLimits?: Partial<PublicRateLimits>;
+  /** Tuning of the intel lookup's selector index (tests: a long poll shows the bus wakes it). */
+  selectorIndex?: SelectorIndexOptions;
   /** Hook for platform parts wired outside (events stream); runs after auth is in place. */
   extend?: (app: FastifyInstance) => Promise<void>;
 }
@@ -103,7 +106,11 @@ export async function buildApp(deps: AppDeps) {
     audit,
     events: deps.events,
     centreMatchKm: deps.centreMatchKm ?? 1,
+    index: new SelectorIndex(deps.database, { ...deps.selectorIndex, logger: app.log }),
   });
+  // The lookup answers from this node's selector index: it loads in the background (lookups wait for it) and follows the outbox.
+  await intel.index.start(deps.events.bus);
+  app.addHook('onClose', async () => intel.index.stop());
   const notices = createNoticesFeature({ database: deps.database, clock: deps.clock, audit, events: deps.events });
   deps.jobs.register(NOTICE_EXPIRY_JOB, notices.notices.expire);
   const rescue = createRescueFeature({
@@ -201,7 +208,10 @@ export async function buildApp(deps: AppDeps) {
   await rescue.register(app);
   const webhooks = new WebhooksService({ database: deps.database, clock: deps.clock, audit, cipher });
   deps.jobs.register(DELIVER_JOB, webhooks.deliver);
-  const fanOut = await consumeEvents(deps.events.bus, deps.database, FANOUT_CONSUMER, webhooks.fanOut);
+  // Events for users only (e.g. intel.reports.changed, for nodes) never go to a webhook: skip their transaction.
+  const fanOut = await consumeEvents(deps.events.bus, deps.database, FANOUT_CONSUMER, webhooks.fanOut, {
+    accept: (e) => e.audience.kind !== 'users',
+  });
   app.addHook('onClose', async () => fanOut.close());
   const lateMatches = await operations.lateMatches.consume(deps.events.bus);
   app.addHook('onClose', async () => lateMatches.close());

@@ -53,13 +53,28 @@ const uniq = () => randomBytes(4).toString('hex');
 /** A Cordon app on a fresh database of the driver, a clock the test moves, and factories. */
 export function useTestApp(
   driver: Driver,
-  options: { loginRateLimit?: number; publicRateLimit?: number } = {},
+  options: {
+    loginRateLimit?: number;
+    publicRateLimit?: number;
+    /** Events over NATS JetStream on this stream instead of the in-process bus. */
+    nats?: { url: string; stream: string; subjectPrefix: string };
+  } = {},
 ): () => TestContext {
   let ctx: TestContext | null = null;
   beforeAll(async () => {
     const db = await createTestDb(driver);
     const clock = new ManualClock('2026-06-01T08:00:00Z');
-    const events = await createEventsPlatform({ database: db.database, clock, dispatcher: { pollMs: 50 } });
+    const events = await createEventsPlatform({
+      database: db.database,
+      clock,
+      dispatcher: { pollMs: 50 },
+      ...(options.nats
+        ? {
+            natsUrl: options.nats.url,
+            nats: { stream: options.nats.stream, subjectPrefix: options.nats.subjectPrefix },
+          }
+        : {}),
+    });
     const jobs = new JobRunner({ database: db.database, clock });
     const app = await buildApp({
       database: db.database,

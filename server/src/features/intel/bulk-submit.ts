@@ -14,6 +14,7 @@ import { bestPerAgency, type FoundHit, findFuzzyMatches, selectorHit } from './m
 import { type PreparedReport, prepareReport } from './prepare.ts';
 import type { EntityRow, ReportRow, ReportsRepository } from './reports.repository.ts';
 import { type IntelDeps, publishAlerts, reader } from './reports.service.ts';
+import { reportsChanged } from './selector-index.ts';
 import { warningListChanged } from './warning-list-events.ts';
 import { loadWatches, watchAlertsOf } from './watch-match.ts';
 
@@ -329,6 +330,11 @@ export class BulkSubmitter {
         fresh.map((r) => r.report as ReportRow),
         at,
       );
+      await reportsChanged(
+        tx,
+        fresh.filter((r) => r.entities?.some((e) => e.key)).map((r) => r.report?.id as string),
+        at,
+      );
 
       // One audit entry per submitting agency in the batch, naming each report it stored.
       const byViewer = new Map<string, Ready[]>();
@@ -376,6 +382,7 @@ export class BulkSubmitter {
         outcomes[index] = { ok: true, reportId: first.report.id, created: false, entities: 0, hits: 0 };
     }
     this.d.events.notify();
+    await this.d.index?.changed(done.fresh.map((r) => r.report?.id as string));
     return outcomes;
   }
 }

@@ -9,6 +9,7 @@ import { viewHits } from './hit-view.ts';
 import { HitsRepository } from './hits.repository.ts';
 import { type AgencyInfo, agencySees } from './matching.ts';
 import { type IntelDeps, publishAlerts } from './reports.service.ts';
+import { reportsChanged } from './selector-index.ts';
 
 export interface Disclosure {
   id: string;
@@ -187,6 +188,7 @@ export class HitsService {
           .where('id', '=', d.report_id)
           .where(sql<boolean>`not (${d.requester_agency_id}::uuid = any(disclosed_to))`)
           .execute();
+        await reportsChanged(tx, [d.report_id], at);
       }
       const holder = (await agencyInfos(tx, [viewer.agencyId])).get(viewer.agencyId);
       const report = await tx.selectFrom('reports').selectAll().where('id', '=', d.report_id).executeTakeFirstOrThrow();
@@ -224,6 +226,7 @@ export class HitsService {
     });
     if (approve) intelChanged({ reports: [out.report_id] });
     this.d.events.notify();
+    if (approve) await this.d.index?.changed([out.report_id]);
     return toDisclosure(out);
   }
 }

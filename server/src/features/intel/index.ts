@@ -7,15 +7,20 @@ import { linkRoutes } from './links.routes.ts';
 import { LinksService } from './links.service.ts';
 import { type IntelDeps, ReportsService } from './reports.service.ts';
 import { SearchService } from './search.service.ts';
+import { SelectorIndex } from './selector-index.ts';
 import { TaxonomyService } from './taxonomy.service.ts';
 import { WatchService } from './watch.service.ts';
 
 export type IntelFeature = ReturnType<typeof createIntelFeature>;
 
 /** Pillar 1, intelligence sharing: reports, cross-matching, hits, disclosure, watchlists, search. */
-export function createIntelFeature(deps: IntelDeps) {
+export function createIntelFeature(intelDeps: IntelDeps) {
+  // One selector index per node (per feature instance); buildApp starts it and stops it on close.
+  const index = intelDeps.index ?? new SelectorIndex(intelDeps.database);
+  const deps = { ...intelDeps, index };
   const feature = {
     database: deps.database,
+    index,
     reports: new ReportsService(deps),
     hits: new HitsService(deps),
     watch: new WatchService(deps),

@@ -18,6 +18,7 @@ import { HitsRepository } from './hits.repository.ts';
 import { findMatches } from './matching.ts';
 import { prepareReport } from './prepare.ts';
 import { markingOf, type ReportRow, ReportsRepository, toEntity } from './reports.repository.ts';
+import { reportsChanged, type SelectorIndex } from './selector-index.ts';
 import { warningListChanged } from './warning-list-events.ts';
 import { watchAlerts } from './watch-match.ts';
 
@@ -28,6 +29,8 @@ export interface IntelDeps {
   events: Notifier;
   /** Scam centres of two agencies within this distance (same country) are a hit. */
   centreMatchKm: number;
+  /** This node's selector index (the lookup answers from it); writers tell it what they changed. */
+  index?: SelectorIndex;
 }
 
 export const reader = (v: Viewer) => ({ agencyId: v.agencyId, region: v.region });
@@ -115,6 +118,7 @@ export class ReportsService {
     });
     intelChanged({ reports: [reportId] });
     this.d.events.notify();
+    await this.d.index?.changed([reportId]);
     return this.get(viewer, reportId);
   }
 
@@ -170,6 +174,7 @@ export class ReportsService {
       const watch = await watchAlerts(tx, report, stored, touched, (ids) => agencyInfos(tx, ids), at);
       await publishAlerts(tx, this.alerts, watch);
       await warningListChanged(tx, [report], at);
+      if (keys.length > 0) await reportsChanged(tx, [report.id], at);
       await this.d.audit(
         tx,
         { viewer, requestId: requestId ?? null },

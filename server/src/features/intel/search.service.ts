@@ -1,12 +1,12 @@
 import { type Entity, type HitReason, hitReason, type LookupRequest, type LookupResult } from '@cordon/contracts';
 import { sql } from 'kysely';
 import type { Viewer } from '../../platform/auth/viewer.ts';
-import { visibleTo } from '../../platform/markings/visible-to.ts';
 import { agencyInfos } from './agencies-lookup.ts';
 import { agencySees, factsOf } from './matching.ts';
 import { blockingKeys, matchPersons, normaliseName } from './names/index.ts';
 import { type EntityRow, gradeOf, toEntity } from './reports.repository.ts';
 import { auditRead, type IntelDeps, reader } from './reports.service.ts';
+import { SelectorIndex } from './selector-index.ts';
 import { normaliseSelector, SELECTOR_KINDS, type SelectorKind } from './selectors/index.ts';
 
 export interface SearchResult {
@@ -123,42 +123,39 @@ export class SearchService {
     return result;
   }
 
-  /** Hit / no-hit for a batch of selectors: who holds each, and whether the caller may read it. */
+  /**
+   * Hit / no-hit for a batch of selectors: who holds each, and whether the caller may read it.
+   * Answered from this node's selector index (no database read); the markings check runs for every
+   * holding, and the answer goes out only once its audit record has committed.
+   */
   async lookup(viewer: Viewer, req: LookupRequest): Promise<LookupResult[]> {
-    const db = this.d.database.db;
+    const index = this.d.index as SelectorIndex;
+    await index.ready();
+    const who = reader(viewer);
     const norm = req.selectors.map((s) =>
       normaliseSelector({ ...s, country: s.country ?? viewer.country } as Parameters<typeof normaliseSelector>[0]),
     );
-    const keys = [...new Set(norm.flatMap((n) => (n.ok ? [n.selector.key] : [])))];
-    const rows =
-      keys.length === 0
-        ? []
-        : await db
-            .selectFrom('entities as e')
-            .innerJoin('reports as r', 'r.id', 'e.report_id')
-            .select(['e.key', 'e.owner_agency_id', 'r.reliability', 'r.credibility'])
-            .select(visibleTo(reader(viewer), 'r', { disclosed: true }).as('visible'))
-            .where('e.key', 'in', keys)
-            .execute();
+    const found = norm.map((n) => (n.ok ? index.holders(n.selector.key) : []));
     const infos = await agencyInfos(
-      db,
-      rows.map((r) => r.owner_agency_id),
+      this.d.database.db,
+      found.flatMap((hs) => hs.map((h) => h.ownerAgencyId)),
     );
     const results = norm.map((n, index): LookupResult => {
       if (!n.ok) return { index, ok: false, reason: n.reason, hit: false, holders: [] };
       const holders = new Map<string, LookupResult['holders'][number]>();
-      for (const r of rows.filter((x) => x.key === n.selector.key)) {
-        const a = infos.get(r.owner_agency_id);
-        const prev = holders.get(r.owner_agency_id);
-        if (a && (!prev || (!prev.visible && r.visible))) {
-          holders.set(r.owner_agency_id, {
+      for (const h of found[index] ?? []) {
+        const a = infos.get(h.ownerAgencyId);
+        const prev = holders.get(h.ownerAgencyId);
+        if (!a || (prev?.visible ?? false)) continue;
+        const visible = SelectorIndex.visible(who, h);
+        if (!prev || visible)
+          holders.set(h.ownerAgencyId, {
             agencyId: a.id,
             agencyName: a.name,
             country: a.country,
-            grade: gradeOf(r),
-            visible: Boolean(r.visible),
+            grade: h.grade,
+            visible,
           });
-        }
       }
       return { index, ok: true, key: n.selector.key, hit: holders.size > 0, holders: [...holders.values()] };
     });

@@ -17,6 +17,31 @@ export class IdempotentConsumer {
     private readonly handler: ConsumerHandler,
   ) {}
 
+  /**
+   * Like `handle` on each event in order, in one transaction (one commit for the run): records
+   * every id at once and applies the events not recorded before. Returns how many were applied.
+   */
+  async handleMany(events: EventEnvelope[]): Promise<number> {
+    if (events.length === 0) return 0;
+    return this.database.transaction(async (tx) => {
+      const fresh = await tx
+        .insertInto('event_consumptions')
+        .values(events.map((e) => ({ consumer: this.name, event_id: e.id })))
+        .onConflict((oc) => oc.columns(['consumer', 'event_id']).doNothing())
+        .returning('event_id')
+        .execute();
+      const ids = new Set(fresh.map((r) => String(r.event_id)));
+      let applied = 0;
+      for (const e of events) {
+        if (!ids.has(e.id)) continue;
+        ids.delete(e.id);
+        await this.handler(tx, e);
+        applied += 1;
+      }
+      return applied;
+    });
+  }
+
   /** 'applied' the first time an event is seen (and the handler committed), 'duplicate' after. */
   async handle(event: EventEnvelope): Promise<'applied' | 'duplicate'> {
     return this.database.transaction(async (tx) => {
@@ -46,11 +71,13 @@ export function consumeEvents(
   options: { accept?: (event: EventEnvelope) => boolean } = {},
 ): Promise<Subscription> {
   const consumer = new IdempotentConsumer(database, name, handler);
+  const accept = options.accept ?? (() => true);
   return bus.subscribe(
     async (event) => {
-      if (options.accept && !options.accept(event)) return;
+      if (!accept(event)) return;
       await consumer.handle(event);
     },
-    { durable: name },
+    // A run of events from the dispatcher: one transaction for all of it.
+    { durable: name, batch: async (events) => void (await consumer.handleMany(events.filter(accept))) },
   );
 }

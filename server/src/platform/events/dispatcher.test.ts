@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { drivers, useTestDb } from '../../../test/db.ts';
 import { ManualClock } from '../clock/clock.ts';
 import { InProcessBus } from './bus.ts';
+import { consumeEvents } from './consumer.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { emit } from './outbox.ts';
 import { effectsConsumer, emitCommitted, FaultyBus, record } from './testing.ts';
@@ -160,6 +161,53 @@ describe.each(drivers)('outbox and dispatcher on %s', (driver) => {
     expect(await d.runOnce()).toEqual({ published: 1, failed: 0 });
     expect(fx.deliveries.get(id)).toBe(2);
     expect(await fx.applied(id)).toBe(1);
+  });
+
+  it('hands a run of events to a consumer in one transaction; a failure in the run stops at its event', async () => {
+    const { database } = t();
+    const bus = new InProcessBus();
+    const clock = new ManualClock();
+    const seen = await record(bus);
+    const runs: number[] = [];
+    // Events other tests left behind are out of this one's way.
+    await sql`update outbox set published_at = now(), claimed_until = null where published_at is null`.execute(
+      database.db,
+    );
+    await sql`create table test_runs (n integer primary key)`.execute(database.db);
+    const applied = async () =>
+      (await sql<{ n: number }>`select n from test_runs order by n`.execute(database.db)).rows.map((r) => String(r.n));
+    let failOn: number | null = null;
+    await consumeEvents(bus, database, 'test.runs', async (tx, e) => {
+      if (e.data.n === failOn) throw new Error(`event ${e.data.n} refused`);
+      await sql`insert into test_runs (n) values (${e.data.n})`.execute(tx);
+    });
+    const counting = await bus.subscribe(async () => {}, {
+      durable: 'test.runs.count',
+      batch: async (events) => void runs.push(events.length),
+    });
+    const ids: string[] = [];
+    for (let n = 0; n < 7; n++) ids.push(await emitCommitted(database, 'test.runs', { n }));
+    const d = new Dispatcher({ database, bus, clock, batchSize: 5, retryBaseMs: 10 });
+    failOn = 6;
+    // Batch 1 (0–4) in one run; batch 2 (5, 6) fails as a run (rolled back), then goes event by
+    // event: 5 passes, 6 fails and waits for its retry.
+    expect(await d.runOnce()).toEqual({ published: 6, failed: 1 });
+    expect(runs).toEqual([5]);
+    expect(await applied()).toEqual(['0', '1', '2', '3', '4', '5']);
+    // Live handlers see an event before its durable consumers, as with single publishes.
+    expect(seen.map((e) => e.id)).toEqual(ids);
+    failOn = null;
+    clock.advance(10);
+    expect(await d.runOnce()).toEqual({ published: 1, failed: 0 });
+    expect(await applied()).toEqual(['0', '1', '2', '3', '4', '5', '6']);
+    const consumed = await database.db
+      .selectFrom('event_consumptions')
+      .select('event_id')
+      .where('consumer', '=', 'test.runs')
+      .orderBy('event_id')
+      .execute();
+    expect(consumed.map((r) => String(r.event_id))).toEqual(ids);
+    await counting.close();
   });
 
   it('two dispatchers running at once deliver every event; each is applied once', async () => {

@@ -26,8 +26,8 @@ export interface DispatchResult {
 
 /**
  * Delivers outbox events to the bus, at least once. Claims unpublished rows in id order
- * (FOR UPDATE SKIP LOCKED, so several nodes may run it; the claim is a lease), publishes each,
- * then marks them published. A crash after publishing but before marking leaves the lease to
+ * (FOR UPDATE SKIP LOCKED, so several nodes may run it; the claim is a lease), publishes them
+ * (as one run where the bus takes runs: `publishMany`), then marks them published. A crash after publishing but before marking leaves the lease to
  * expire and the events to be published again: consumers are idempotent, JetStream dedupes.
  * The publish runs outside any transaction, so in-process consumers may use the database
  * (PGlite has one connection).
@@ -113,6 +113,22 @@ export class Dispatcher {
   }
 
   async #publish(batch: ClaimedEvent[]): Promise<DispatchResult> {
+    if (this.#bus.publishMany) {
+      const r = await this.#bus.publishMany(batch.map((c) => c.event));
+      const done = batch.slice(0, r.done).map((c) => c.event.id);
+      await markPublished(this.#database.db, done, this.#o.clock.now());
+      const failed = batch[r.done];
+      if (!failed) return { published: done.length, failed: 0 };
+      const delay = Math.min(this.#o.retryMaxMs, this.#o.retryBaseMs * 2 ** failed.attempts);
+      const retryAt = new Date(this.#o.clock.now().getTime() + delay);
+      const rest = batch.slice(r.done + 1).map((c) => c.event.id);
+      await markFailed(this.#database.db, failed.event.id, errorText(r.error), retryAt, rest);
+      this.#o.logger.warn(
+        { err: r.error, eventId: failed.event.id, topic: failed.event.topic, retryAt },
+        'event publish failed',
+      );
+      return { published: done.length, failed: 1 };
+    }
     const done: string[] = [];
     for (const [i, { event, attempts }] of batch.entries()) {
       try {

@@ -14,6 +14,8 @@ export interface OutboxTable {
   claimed_until: Date | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** The writing transaction (xid8, read as text): the order index followers read in. */
+  xid: ColumnType<string, never, never>;
 }
 
 export interface EventConsumptionsTable {
