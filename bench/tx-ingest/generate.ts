@@ -17,6 +17,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { canonicalAccount } from '../../server/src/features/finance/accounts.ts';
 import { ethHex, germanIban, tronHex } from '../../server/src/features/finance/synthetic.ts';
+import { mulberry32 } from '../../server/src/platform/prng.ts';
 
 export const CSV_HEADER = 'row_key,hash,log_index,from,to,amount,currency,time,chain,victim_ref,victim_country';
 
@@ -29,17 +30,8 @@ export interface GenerateOptions {
   badEvery: number;
 }
 
-/** A small deterministic PRNG (mulberry32): the same seed gives the same file. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded PRNG (platform/prng.ts), by the name this module's callers use. */
+export const prng = mulberry32;
 
 interface Pool {
   tron: string[];

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../../platform/prng.ts';
 import { hash32 } from './text.ts';
 
 /**
@@ -15,17 +16,8 @@ export interface Record<L = number> {
   label: L;
 }
 
-/** Seeded PRNG (mulberry32): the same seed gives the same split and training order. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded PRNG (platform/prng.ts), by the name this module's callers use. */
+export const prng = mulberry32;
 
 export function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {

@@ -10,6 +10,7 @@
  * 100,000 entities needs.
  */
 import { UndirectedGraph } from 'graphology';
+import { mulberry32 } from '../../../platform/prng.ts';
 import { compareIds, type Graph } from './graph.ts';
 import { type Marks, marksFor } from './marks.ts';
 
@@ -99,14 +100,5 @@ export function toGraphology(c: Compact): Projection {
   return p;
 }
 
-/** A seeded PRNG (mulberry32): the same seed gives the same numbers in [0, 1) on every run. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded PRNG (platform/prng.ts), by the name this module's callers use. */
+export const seededRandom = mulberry32;

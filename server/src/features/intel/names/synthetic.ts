@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../../platform/prng.ts';
 import { ALIASES, REGIONS, type Region } from './synthetic-data.ts';
 import type { PersonFacts } from './types.ts';
 
@@ -15,17 +16,8 @@ export interface SyntheticPair {
   changes: string[];
 }
 
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded PRNG (platform/prng.ts), by the name this module's callers use. */
+export const prng = mulberry32;
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
