@@ -15,6 +15,7 @@ import { prng } from '../../server/src/demo/prng.ts';
 import { base58check } from '../../server/src/features/intel/selectors/base58check.ts';
 import type { SelectorInput } from '../../server/src/features/intel/selectors/index.ts';
 import type { Viewer } from '../../server/src/platform/auth/viewer.ts';
+import { systemViewer as platformSystemViewer } from '../../server/src/platform/auth/viewer.ts';
 import type { Database } from '../../server/src/platform/db/database.ts';
 
 export type SyntheticKind = 'phone' | 'tron' | 'eth' | 'email' | 'handle' | 'domain';
@@ -181,16 +182,7 @@ export async function benchAgencies(database: Database, count: number): Promise<
 
 /** How `seedDemoIntel` submits for an agency: the system acting for it. */
 export function systemViewer(a: SyntheticAgency): Viewer {
-  return {
-    kind: 'system',
-    userId: null,
-    tokenId: null,
-    agencyId: a.id,
-    country: a.country,
-    region: a.region,
-    roles: ['analyst'],
-    scopes: null,
-  };
+  return platformSystemViewer(a, ['analyst']);
 }
 
 export interface SyntheticReport {

@@ -24,6 +24,7 @@ import { rescueBlockingKeys } from '../../server/src/features/rescue/blocking.ts
 import { createRescueFeature } from '../../server/src/features/rescue/index.ts';
 import { createAuditor } from '../../server/src/platform/audit/audit.ts';
 import type { Viewer } from '../../server/src/platform/auth/viewer.ts';
+import { systemViewer } from '../../server/src/platform/auth/viewer.ts';
 import { systemClock } from '../../server/src/platform/clock/clock.ts';
 import { FieldCipher } from '../../server/src/platform/crypto/secrets.ts';
 import { openBenchDatabase } from '../lib/database.ts';
@@ -85,16 +86,7 @@ try {
     .values({ name: 'Bench host police', country: 'TH', region: 'Asia', kind: 'police' })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const viewer: Viewer = {
-    kind: 'system',
-    userId: null,
-    tokenId: null,
-    agencyId: agency.id,
-    country: 'TH',
-    region: 'Asia',
-    roles: ['investigator'],
-    scopes: null,
-  };
+  const viewer: Viewer = systemViewer({ id: agency.id, country: 'TH', region: 'Asia' }, ['investigator']);
 
   // Set-up (not timed): the open missing-person cases, written as the service writes them.
   const planted = Math.round(args.people * args.found);

@@ -22,6 +22,7 @@ import pg from 'pg';
 import { type TraceProfile, TracingService } from '../../server/src/features/finance/tracing.service.ts';
 import { createAuditor } from '../../server/src/platform/audit/audit.ts';
 import type { Viewer } from '../../server/src/platform/auth/viewer.ts';
+import { systemViewer } from '../../server/src/platform/auth/viewer.ts';
 import { systemClock } from '../../server/src/platform/clock/clock.ts';
 import { openDatabase } from '../../server/src/platform/db/database.ts';
 import { migrate } from '../../server/src/platform/db/migrate.ts';
@@ -129,16 +130,7 @@ async function main() {
       await sql<{ id: string }>`select id from fin_transactions where victim_ref is not null
         and occurred_at between '2026-03-01' and '2026-10-01' order by id limit ${SEEDS}`.execute(db)
     ).rows.map((r) => r.id);
-    const viewer: Viewer = {
-      kind: 'system',
-      userId: null,
-      tokenId: null,
-      agencyId: agency.id,
-      country: 'TH',
-      region: 'Asia',
-      roles: ['finance'],
-      scopes: null,
-    };
+    const viewer: Viewer = systemViewer({ id: agency.id, country: 'TH', region: 'Asia' }, ['finance']);
     const finance = new TracingService({
       database,
       clock: systemClock,

@@ -38,6 +38,7 @@ import { TransactionsService } from '../../server/src/features/finance/transacti
 import { prepareTransaction } from '../../server/src/features/finance/transactions.ts';
 import { createAuditor } from '../../server/src/platform/audit/audit.ts';
 import type { Viewer } from '../../server/src/platform/auth/viewer.ts';
+import { systemViewer } from '../../server/src/platform/auth/viewer.ts';
 import { systemClock } from '../../server/src/platform/clock/clock.ts';
 import type { Database } from '../../server/src/platform/db/database.ts';
 import { copyLine } from '../lib/copy.ts';
@@ -216,16 +217,7 @@ async function main() {
     await rm(join(dir, 'tx.copy'));
 
     // The product: cordon import's path.
-    const viewer: Viewer = {
-      kind: 'system',
-      userId: null,
-      tokenId: null,
-      agencyId: agency.id,
-      country: 'TH',
-      region: 'Asia',
-      roles: ['finance'],
-      scopes: null,
-    };
+    const viewer: Viewer = systemViewer({ id: agency.id, country: 'TH', region: 'Asia' }, ['finance']);
     const transactions = new TransactionsService({
       database,
       clock: systemClock,

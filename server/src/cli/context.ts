@@ -1,10 +1,11 @@
-import type { Region, Role } from '@cordon/contracts';
+import type { Role } from '@cordon/contracts';
 import { viewerOfUser } from '../features/agencies/accounts.service.ts';
 import { createAgenciesFeature } from '../features/agencies/index.ts';
 import { createFinanceFeature, type FinanceFeature } from '../features/finance/index.ts';
 import { createIntelFeature, type IntelFeature } from '../features/intel/index.ts';
 import { createAuditor } from '../platform/audit/audit.ts';
 import type { Viewer } from '../platform/auth/viewer.ts';
+import { systemViewer } from '../platform/auth/viewer.ts';
 import { systemClock } from '../platform/clock/clock.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
 import { FieldCipher } from '../platform/crypto/secrets.ts';
@@ -65,16 +66,7 @@ export async function withContext<T>(fn: (ctx: CliContext) => Promise<T>): Promi
       const hub = (await agencies.repos.agencies.list(database.db, { kind: 'hub' }))[0];
       if (!hub) throw new Error('no hub agency: run `cordon seed` or register one');
       const roles: Role[] = ['hub-admin', 'agency-admin'];
-      return {
-        kind: 'system',
-        userId: null,
-        tokenId: null,
-        agencyId: hub.id,
-        country: hub.country,
-        region: hub.region as Region,
-        roles,
-        scopes: null,
-      };
+      return systemViewer(hub, roles);
     },
     async as(email) {
       const u = await agencies.repos.users.byEmail(database.db, email);

@@ -1,7 +1,8 @@
-import type { NewCampaign, Region } from '@cordon/contracts';
+import type { NewCampaign } from '@cordon/contracts';
 import type { AwarenessFeature } from '../features/awareness/index.ts';
 import type { ReportsService } from '../features/intel/reports.service.ts';
 import type { Viewer } from '../platform/auth/viewer.ts';
+import { systemViewer } from '../platform/auth/viewer.ts';
 import type { Clock } from '../platform/clock/clock.ts';
 import type { Database } from '../platform/db/database.ts';
 
@@ -184,18 +185,7 @@ export async function seedDemoAwareness(
   const agencies = await database.db.selectFrom('agencies').select(['id', 'country', 'region', 'kind']).execute();
   const viewerIn = (country: string): Viewer | null => {
     const a = agencies.find((x) => x.country === country && (x.kind === 'ncb' || x.kind === 'police'));
-    return a
-      ? {
-          kind: 'system',
-          userId: null,
-          tokenId: null,
-          agencyId: a.id,
-          country: a.country,
-          region: a.region as Region,
-          roles: ['supervisor', 'analyst'],
-          scopes: null,
-        }
-      : null;
+    return a ? systemViewer(a, ['supervisor', 'analyst']) : null;
   };
   const now = deps.clock.now();
   await database.transaction((tx) =>

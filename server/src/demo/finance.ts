@@ -1,7 +1,8 @@
-import type { NewTransaction, Region } from '@cordon/contracts';
+import type { NewTransaction } from '@cordon/contracts';
 import type { FinanceFeature } from '../features/finance/index.ts';
 import { germanIban, tronHex } from '../features/finance/synthetic.ts';
 import type { Viewer } from '../platform/auth/viewer.ts';
+import { systemViewer } from '../platform/auth/viewer.ts';
 import type { Database } from '../platform/db/database.ts';
 import { prng } from './prng.ts';
 
@@ -97,16 +98,7 @@ export async function seedDemoFinance(
   const th = agencies.find((a) => a.country === 'TH');
   const ph = agencies.find((a) => a.country === 'PH');
   if (!th || !ph) return { transactions: 0, freezes: 0 };
-  const viewer = (a: typeof th): Viewer => ({
-    kind: 'system',
-    userId: null,
-    tokenId: null,
-    agencyId: a.id,
-    country: a.country,
-    region: a.region as Region,
-    roles: ['finance'],
-    scopes: null,
-  });
+  const viewer = (a: typeof th): Viewer => systemViewer(a, ['finance']);
   const vTh = viewer(th);
   const vPh = viewer(ph);
 

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Marking, NewReport, Region } from '@cordon/contracts';
+import type { Marking, NewReport } from '@cordon/contracts';
 import type { ReportsService } from '../features/intel/reports.service.ts';
 import { base58check } from '../features/intel/selectors/base58check.ts';
 import { normaliseSelector } from '../features/intel/selectors/index.ts';
 import type { Viewer } from '../platform/auth/viewer.ts';
+import { systemViewer } from '../platform/auth/viewer.ts';
 import type { Database } from '../platform/db/database.ts';
 import { CENTRES, FAMILY, GIVEN, HANDLE_WORDS, MO_SETS, ORGS, PEOPLE, TITLES } from './intel-data.ts';
 import { type Prng, prng } from './prng.ts';
@@ -86,16 +87,7 @@ export async function seedDemoIntel(
   for (let i = 0; i < total; i++) {
     const agency = agencies[i % agencies.length];
     if (!agency) break;
-    const viewer: Viewer = {
-      kind: 'system',
-      userId: null,
-      tokenId: null,
-      agencyId: agency.id,
-      country: agency.country,
-      region: agency.region as Region,
-      roles: ['analyst'],
-      scopes: null,
-    };
+    const viewer: Viewer = systemViewer(agency, ['analyst']);
     const input = demoReport(
       r,
       i,

@@ -1,21 +1,13 @@
-import type { Region, Role } from '@cordon/contracts';
+import type { Role } from '@cordon/contracts';
 import type { OperationsFeature } from '../features/operations/index.ts';
 import type { Viewer } from '../platform/auth/viewer.ts';
+import { systemViewer as platformSystemViewer } from '../platform/auth/viewer.ts';
 import type { Clock } from '../platform/clock/clock.ts';
 import type { Database } from '../platform/db/database.ts';
 
 type AgencyRow = { id: string; country: string; region: string; kind: string };
 
-export const systemViewer = (a: AgencyRow, roles: Role[] = ['investigator']): Viewer => ({
-  kind: 'system',
-  userId: null,
-  tokenId: null,
-  agencyId: a.id,
-  country: a.country,
-  region: a.region as Region,
-  roles,
-  scopes: null,
-});
+export const systemViewer = (a: AgencyRow, roles: Role[] = ['investigator']): Viewer => platformSystemViewer(a, roles);
 
 /** The demo agency of a kind in a country (the first by name). */
 export async function demoAgency(database: Database, kind: string, country: string): Promise<AgencyRow | undefined> {

@@ -19,3 +19,17 @@ export interface Viewer {
 export function hasRole(viewer: Viewer, ...roles: Role[]): boolean {
   return roles.some((r) => viewer.roles.includes(r));
 }
+
+/** The platform acting for an agency (demo seeding, imports, benchmarks): no user, no token. */
+export function systemViewer(agency: { id: string; country: string; region: string }, roles: readonly Role[]): Viewer {
+  return {
+    kind: 'system',
+    userId: null,
+    tokenId: null,
+    agencyId: agency.id,
+    country: agency.country,
+    region: agency.region as Region,
+    roles,
+    scopes: null,
+  };
+}
