@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -31,6 +30,7 @@ import { serveConsole } from './platform/http/console.ts';
 import { idempotency } from './platform/http/idempotency.ts';
 import { observability } from './platform/http/observability.ts';
 import { registerProblemHandler } from './platform/http/problem.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import type { JobRunner } from './platform/jobs/runner.ts';
 import { markingsRoutes } from './platform/markings/markings.routes.ts';
@@ -156,7 +156,7 @@ export async function buildApp(deps: AppDeps) {
     notices: notices.notices,
   });
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
