@@ -166,6 +166,7 @@ describe('criminal finance (real server, two browsers)', () => {
     await h1(th, 'Urgent freeze requests').waitFor();
     const card = th.getByTestId('freeze-card').filter({ hasText: DRAFT_CASE });
     await card.and(th.locator('[data-state="draft"]')).waitFor();
+    await card.getByText(/^Our draft, not sent · /).waitFor();
     // Not sent: the Philippine board does not list it.
     expect(await ph.getByTestId('freeze-card').filter({ hasText: DRAFT_CASE }).count()).toBe(0);
     await card.getByRole('textbox', { name: 'Legal basis' }).fill('Urgent payment stop, I-GRIP; MLA treaty art. 7');

@@ -118,8 +118,10 @@ export function FreezesPage() {
           {f.account.display}
         </Code>
         <Text size="sm" c="dimmed" mt={4}>
-          {mine ? t('finance.freeze.outgoing') : t('finance.freeze.incoming')} · {f.caseRef} ·{' '}
-          {t('finance.freeze.traced', { amount: f.tracedAmount })}
+          {mine
+            ? t(f.state === 'draft' ? 'finance.freeze.ownDraft' : 'finance.freeze.outgoing')
+            : t('finance.freeze.incoming')}{' '}
+          · {f.caseRef} · {t('finance.freeze.traced', { amount: f.tracedAmount })}
         </Text>
         {f.overrideReason ? (
           <Text size="sm" c="orange.9">
