@@ -21,7 +21,16 @@ export interface ParsedRows {
   errors: ImportError[];
 }
 
-const norm = (k: string) => k.toLowerCase().replace(/[\s_-]/g, '');
+const normed = new Map<string, string>();
+/** A column name without case, spaces, underscores or dashes (the same few names on every row: kept). */
+const norm = (k: string) => {
+  let n = normed.get(k);
+  if (n === undefined) {
+    n = k.toLowerCase().replace(/[\s_-]/g, '');
+    if (normed.size < 10_000) normed.set(k, n);
+  }
+  return n;
+};
 const ALIASES: Record<string, string[]> = {
   rowKey: ['rowkey', 'sourcekey'],
   hash: ['hash', 'txhash', 'txid', 'transactionhash'],
@@ -39,7 +48,9 @@ const SIDE = ['value', 'type', 'country', 'bank', 'chain', 'provider'] as const;
 function pick(rec: Record<string, unknown>, names: string[]): string | undefined {
   for (const n of names) {
     const v = rec[n];
-    if (v !== undefined && v !== null && String(v).trim() !== '') return String(v).trim();
+    if (v === undefined || v === null) continue;
+    const t = (typeof v === 'string' ? v : String(v)).trim();
+    if (t !== '') return t;
   }
   return undefined;
 }
@@ -84,7 +95,8 @@ export function toTransaction(
   raw: Record<string, unknown>,
   row: number,
 ): { tx?: NewTransaction; errors: ImportError[] } {
-  const rec = Object.fromEntries(Object.entries(raw).map(([k, v]) => [norm(k), v]));
+  const rec: Record<string, unknown> = {};
+  for (const k in raw) if (Object.hasOwn(raw, k)) rec[norm(k)] = raw[k];
   const errors: ImportError[] = [];
   const get = (k: keyof typeof ALIASES) => pick(rec, ALIASES[k]!);
   const chain = get('chain');
