@@ -3,7 +3,7 @@
  * `cordon import --transactions` takes) against the unavoidable work on the same rows, in the
  * same run.
  *
- *   npm run bench -- tx-ingest [--rows 10000000] [--accounts 1000000] [--batch 5000]
+ *   npm run bench -- tx-ingest [--rows 10000000] [--accounts 1000000] [--batch 20000]
  *                              [--bad-every 1000] [--seed 1] [--driver postgres|pglite] [--dir /tmp]
  *
  * Data:     a CSV of blockchain transfers (TRON and Ethereum, USDT and ETH) and bank STR rows

@@ -1,9 +1,10 @@
+import { DEFAULT_TX_BATCH } from '../../server/src/features/finance/import/tx-import.ts';
 import { readOptions } from '../lib/args.ts';
 
 export const USAGE = `npm run bench -- tx-ingest [options]
   --rows N        rows in the file (default 10000000)
   --accounts N    accounts in the pool (default 1000000)
-  --batch N       rows per import batch (default 5000)
+  --batch N       rows per import batch (default: the product's, DEFAULT_TX_BATCH = 20000)
   --bad-every N   one bad row in N, 0 for none (default 1000)
   --seed N        data seed (default 1)
   --driver D      postgres (default; DATABASE_URL, TEST_DATABASE_URL or the local server) or pglite
@@ -12,7 +13,7 @@ export const USAGE = `npm run bench -- tx-ingest [options]
 export const SPEC = {
   rows: { type: 'string', default: '10000000' },
   accounts: { type: 'string', default: '1000000' },
-  batch: { type: 'string', default: '5000' },
+  batch: { type: 'string', default: String(DEFAULT_TX_BATCH) },
   'bad-every': { type: 'string', default: '1000' },
   seed: { type: 'string', default: '1' },
   driver: { type: 'string', default: 'postgres' },
