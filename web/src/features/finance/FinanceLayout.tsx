@@ -1,9 +1,9 @@
-import { Box, Group, Loader, Stack } from '@mantine/core';
+import { Loader, Stack } from '@mantine/core';
 import { Outlet, useRouterState } from '@tanstack/react-router';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouterButton } from '../../components/links.tsx';
 import { RequireRole } from '../../components/RequireRole.tsx';
+import { SectionNav } from '../../components/SectionNav.tsx';
 import { FINANCE_READERS } from './roles.ts';
 
 const TABS = [
@@ -25,25 +25,11 @@ export function FinanceLayout() {
   return (
     <RequireRole roles={FINANCE_READERS}>
       <Stack gap="lg">
-        <Box component="nav" aria-label={t('finance.nav.label')} style={{ overflowX: 'auto' }} pb={2}>
-          <Group gap={4} wrap="nowrap">
-            {TABS.map((tab) => {
-              const active = current(tab.to);
-              return (
-                <RouterButton
-                  key={tab.key}
-                  to={tab.to}
-                  size="sm"
-                  variant={active ? 'light' : 'subtle'}
-                  aria-current={active ? 'page' : undefined}
-                  style={{ flexShrink: 0 }}
-                >
-                  {t(`finance.nav.${tab.key}`)}
-                </RouterButton>
-              );
-            })}
-          </Group>
-        </Box>
+        <SectionNav
+          label={t('finance.nav.label')}
+          tabs={TABS.map((tab) => ({ ...tab, label: t(`finance.nav.${tab.key}`) }))}
+          isCurrent={current}
+        />
         <Suspense fallback={<Loader aria-label={t('app.loading')} />}>
           <Outlet />
         </Suspense>

@@ -1,7 +1,6 @@
-import { Box, Group } from '@mantine/core';
 import { useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { RouterButton } from '../../components/links.tsx';
+import { SectionNav } from '../../components/SectionNav.tsx';
 import { UnreadCount } from './inbox/UnreadCount.tsx';
 import { useIntelPermissions } from './shared/intelRoles.ts';
 
@@ -27,25 +26,14 @@ export function IntelNav() {
       ? pathname === '/intel' || pathname === '/intel/' || pathname.startsWith('/intel/reports')
       : pathname.startsWith(to);
   return (
-    <Box component="nav" aria-label={t('intel.nav.label')} style={{ overflowX: 'auto' }} pb={2}>
-      <Group gap={4} wrap="nowrap">
-        {tabs.map((tab) => {
-          const active = current(tab.to);
-          return (
-            <RouterButton
-              key={tab.key}
-              to={tab.to}
-              size="sm"
-              variant={active ? 'light' : 'subtle'}
-              aria-current={active ? 'page' : undefined}
-              style={{ flexShrink: 0 }}
-              rightSection={tab.key === 'inbox' && perms.read ? <UnreadCount testId="intel-unread-tab" /> : undefined}
-            >
-              {t(`intel.nav.${tab.key}`)}
-            </RouterButton>
-          );
-        })}
-      </Group>
-    </Box>
+    <SectionNav
+      label={t('intel.nav.label')}
+      tabs={tabs.map((tab) => ({
+        ...tab,
+        label: t(`intel.nav.${tab.key}`),
+        right: tab.key === 'inbox' && perms.read ? <UnreadCount testId="intel-unread-tab" /> : undefined,
+      }))}
+      isCurrent={current}
+    />
   );
 }

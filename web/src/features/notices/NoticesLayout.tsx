@@ -1,9 +1,9 @@
-import { Box, Group, Loader, Stack } from '@mantine/core';
+import { Loader, Stack } from '@mantine/core';
 import { Outlet, useRouterState } from '@tanstack/react-router';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouterButton } from '../../components/links.tsx';
 import { RequireRole } from '../../components/RequireRole.tsx';
+import { SectionNav } from '../../components/SectionNav.tsx';
 import { NOTICE_READERS, useNoticePermissions } from './roles.ts';
 
 /** Every page of the Notices area: its navigation, then the page. */
@@ -24,24 +24,11 @@ export function NoticesLayout() {
   return (
     <RequireRole roles={NOTICE_READERS}>
       <Stack gap="lg">
-        <Box component="nav" aria-label={t('notices.nav.label')} style={{ overflowX: 'auto' }} pb={2}>
-          <Group gap={4} wrap="nowrap">
-            {tabs
-              .filter((x) => x.show)
-              .map((tab) => (
-                <RouterButton
-                  key={tab.key}
-                  to={tab.to}
-                  size="sm"
-                  variant={current(tab.to) ? 'light' : 'subtle'}
-                  aria-current={current(tab.to) ? 'page' : undefined}
-                  style={{ flexShrink: 0 }}
-                >
-                  {t(`notices.nav.${tab.key}`)}
-                </RouterButton>
-              ))}
-          </Group>
-        </Box>
+        <SectionNav
+          label={t('notices.nav.label')}
+          tabs={tabs.filter((x) => x.show).map((tab) => ({ ...tab, label: t(`notices.nav.${tab.key}`) }))}
+          isCurrent={current}
+        />
         <Suspense fallback={<Loader aria-label={t('app.loading')} />}>
           <Outlet />
         </Suspense>

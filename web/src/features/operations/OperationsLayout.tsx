@@ -1,9 +1,9 @@
-import { Box, Group, Loader, Stack } from '@mantine/core';
+import { Loader, Stack } from '@mantine/core';
 import { Outlet, useRouterState } from '@tanstack/react-router';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouterButton } from '../../components/links.tsx';
 import { RequireRole } from '../../components/RequireRole.tsx';
+import { SectionNav } from '../../components/SectionNav.tsx';
 import { OPS_READERS } from './roles.ts';
 
 const TABS = [
@@ -20,22 +20,11 @@ export function OperationsLayout() {
   return (
     <RequireRole roles={OPS_READERS}>
       <Stack gap="lg">
-        <Box component="nav" aria-label={t('operations.nav.label')} style={{ overflowX: 'auto' }} pb={2}>
-          <Group gap={4} wrap="nowrap">
-            {TABS.map((tab) => (
-              <RouterButton
-                key={tab.key}
-                to={tab.to}
-                size="sm"
-                variant={current(tab.to) ? 'light' : 'subtle'}
-                aria-current={current(tab.to) ? 'page' : undefined}
-                style={{ flexShrink: 0 }}
-              >
-                {t(`operations.nav.${tab.key}`)}
-              </RouterButton>
-            ))}
-          </Group>
-        </Box>
+        <SectionNav
+          label={t('operations.nav.label')}
+          tabs={TABS.map((tab) => ({ ...tab, label: t(`operations.nav.${tab.key}`) }))}
+          isCurrent={current}
+        />
         <Suspense fallback={<Loader aria-label={t('app.loading')} />}>
           <Outlet />
         </Suspense>

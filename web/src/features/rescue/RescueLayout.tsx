@@ -1,9 +1,9 @@
-import { Box, Group, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { Outlet, useRouterState } from '@tanstack/react-router';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouterButton } from '../../components/links.tsx';
 import { RequireRole } from '../../components/RequireRole.tsx';
+import { SectionNav } from '../../components/SectionNav.tsx';
 import { RESCUE_READERS } from './shared.tsx';
 
 const TABS = [
@@ -21,22 +21,11 @@ export function RescueLayout() {
   return (
     <RequireRole roles={RESCUE_READERS}>
       <Stack gap="lg">
-        <Box component="nav" aria-label={t('rescue.nav.label')} style={{ overflowX: 'auto' }} pb={2}>
-          <Group gap={4} wrap="nowrap">
-            {TABS.map((tab) => (
-              <RouterButton
-                key={tab.key}
-                to={tab.to}
-                size="sm"
-                variant={current(tab.to) ? 'light' : 'subtle'}
-                aria-current={current(tab.to) ? 'page' : undefined}
-                style={{ flexShrink: 0 }}
-              >
-                {t(`rescue.nav.${tab.key}`)}
-              </RouterButton>
-            ))}
-          </Group>
-        </Box>
+        <SectionNav
+          label={t('rescue.nav.label')}
+          tabs={TABS.map((tab) => ({ ...tab, label: t(`rescue.nav.${tab.key}`) }))}
+          isCurrent={current}
+        />
         <Suspense fallback={null}>
           <Outlet />
         </Suspense>
