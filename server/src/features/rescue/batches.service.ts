@@ -1,7 +1,6 @@
 import type { Batch, NewBatch, RepatriationDashboard } from '@cordon/contracts';
 import { BATCH_STATUSES } from '@cordon/contracts';
 import type { Viewer } from '../../platform/auth/viewer.ts';
-import { emit } from '../../platform/events/outbox.ts';
 import {
   ConflictError,
   type FieldError,
@@ -9,7 +8,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '../../platform/http/errors.ts';
-import { type CaseAccess, doesCaseWork, type RescueDeps, teamAudience } from './case-access.ts';
+import { type CaseAccess, doesCaseWork, emitCaseUpdated, type RescueDeps } from './case-access.ts';
 import type { CaseRow, RescueRepository } from './rescue.repository.ts';
 
 /** Repatriation: batches of nationals and the counts dashboard. */
@@ -83,12 +82,7 @@ export class BatchesService {
         data: { batchId: b.id, nationality: input.nationality, persons: input.personIds.length },
       });
       const team = await this.repo.team(tx, caseId);
-      await emit(tx, {
-        topic: 'rescue.case.updated',
-        data: { caseId, ref: c.ref },
-        audience: teamAudience(team),
-        occurredAt: now,
-      });
+      await emitCaseUpdated(tx, team, { caseId, ref: c.ref }, now);
       await this.d.audit(
         tx,
         { viewer, requestId: opts.requestId ?? null },
@@ -163,12 +157,7 @@ export class BatchesService {
         data: { batchId: id, status: input.status },
       });
       const team = await this.repo.team(tx, b.case_id);
-      await emit(tx, {
-        topic: 'rescue.case.updated',
-        data: { caseId: b.case_id, ref: c.ref },
-        audience: teamAudience(team),
-        occurredAt: now,
-      });
+      await emitCaseUpdated(tx, team, { caseId: b.case_id, ref: c.ref }, now);
       await this.d.audit(
         tx,
         { viewer, requestId: opts.requestId ?? null },

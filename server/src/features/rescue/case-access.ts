@@ -1,7 +1,8 @@
 import type { Auditor } from '../../platform/audit/audit.ts';
 import type { Viewer } from '../../platform/auth/viewer.ts';
 import type { Clock } from '../../platform/clock/clock.ts';
-import type { Database, Executor } from '../../platform/db/database.ts';
+import type { Database, Executor, Tx } from '../../platform/db/database.ts';
+import { emit } from '../../platform/events/outbox.ts';
 import type { EventAudience, Notifier } from '../../platform/events/types.ts';
 import { AppError, type FieldError, NotFoundError } from '../../platform/http/errors.ts';
 import type { NoticesFeature } from '../notices/index.ts';
@@ -47,6 +48,16 @@ export const todayOf = (clock: Clock): string => clock.now().toISOString().slice
 
 export function teamAudience(team: Array<{ agency_id: string }>): EventAudience {
   return { kind: 'agencies', agencyIds: [...new Set(team.map((m) => m.agency_id))] };
+}
+
+/** Tells the case team, live, that the case changed (the console reloads what it shows). */
+export function emitCaseUpdated(
+  tx: Tx,
+  team: Array<{ agency_id: string }>,
+  data: { caseId: string; ref: string } & Record<string, unknown>,
+  occurredAt: Date,
+): Promise<string> {
+  return emit(tx, { topic: 'rescue.case.updated', data, audience: teamAudience(team), occurredAt });
 }
 
 export function rolesOf(viewer: Viewer) {

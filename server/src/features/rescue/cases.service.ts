@@ -5,6 +5,7 @@ import { ConflictError, type FieldError, ForbiddenError, ValidationError } from 
 import { cancelJob } from '../../platform/jobs/enqueue.ts';
 import {
   type CaseAccess,
+  emitCaseUpdated,
   hasLocation,
   iso,
   type RescueDeps,
@@ -247,12 +248,12 @@ export class CasesService {
         data: record,
         note_enc: this.d.personal.enc(free),
       });
-      await emit(tx, {
-        topic: 'rescue.case.updated',
-        data: { caseId: id, ref: c.ref, from, to, deadlineAt: patch.deadline_at ? iso(patch.deadline_at) : null },
-        audience: teamAudience(team),
-        occurredAt: now,
-      });
+      await emitCaseUpdated(
+        tx,
+        team,
+        { caseId: id, ref: c.ref, from, to, deadlineAt: patch.deadline_at ? iso(patch.deadline_at) : null },
+        now,
+      );
       await this.d.audit(
         tx,
         { viewer, requestId: opts.requestId ?? null },

@@ -3,7 +3,7 @@ import { emit } from '../../platform/events/outbox.ts';
 import type { EventAudience } from '../../platform/events/types.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import type { JobContext } from '../../platform/jobs/runner.ts';
-import { iso, type RescueDeps, teamAudience } from './case-access.ts';
+import { emitCaseUpdated, iso, type RescueDeps } from './case-access.ts';
 import { type Stage, transitionsFrom } from './protocol.ts';
 import type { RescueRepository } from './rescue.repository.ts';
 
@@ -72,12 +72,7 @@ export class EscalationService {
           occurredAt: job.now,
         });
       const team = await this.repo.team(tx, caseId);
-      await emit(tx, {
-        topic: 'rescue.case.updated',
-        data: { caseId, ref: c.ref, breached: true },
-        audience: teamAudience(team),
-        occurredAt: job.now,
-      });
+      await emitCaseUpdated(tx, team, { caseId, ref: c.ref, breached: true }, job.now);
       await this.d.audit(
         tx,
         { viewer: null },

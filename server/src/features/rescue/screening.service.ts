@@ -1,8 +1,7 @@
 import type { NewScreening, RescuePerson } from '@cordon/contracts';
 import type { Viewer } from '../../platform/auth/viewer.ts';
-import { emit } from '../../platform/events/outbox.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/http/errors.ts';
-import { type CaseAccess, doesCaseWork, type RescueDeps, teamAudience } from './case-access.ts';
+import { type CaseAccess, doesCaseWork, emitCaseUpdated, type RescueDeps } from './case-access.ts';
 import type { CaseReader } from './case-reader.ts';
 import type { RescueRepository } from './rescue.repository.ts';
 import { determine } from './screening.ts';
@@ -57,12 +56,7 @@ export class ScreeningService {
         data: { personId, determination: res.determination, nonPunishment: res.nonPunishment },
       });
       const team = await this.repo.team(tx, caseId);
-      await emit(tx, {
-        topic: 'rescue.case.updated',
-        data: { caseId, ref: c.ref },
-        audience: teamAudience(team),
-        occurredAt: now,
-      });
+      await emitCaseUpdated(tx, team, { caseId, ref: c.ref }, now);
       await this.d.audit(
         tx,
         { viewer, requestId: opts.requestId ?? null },

@@ -1,7 +1,7 @@
 import type { Viewer } from '../../platform/auth/viewer.ts';
 import { emit } from '../../platform/events/outbox.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/http/errors.ts';
-import { type CaseAccess, doesCaseWork, type RescueDeps, teamAudience } from './case-access.ts';
+import { type CaseAccess, doesCaseWork, emitCaseUpdated, type RescueDeps } from './case-access.ts';
 import type { CaseReader } from './case-reader.ts';
 import { isTerminal, type Party, partyOf, type Stage } from './protocol.ts';
 import type { RescueRepository } from './rescue.repository.ts';
@@ -97,12 +97,7 @@ export class TeamService {
         audience: { kind: 'agencies', agencyIds: [target.agency_id] },
         occurredAt: now,
       });
-      await emit(tx, {
-        topic: 'rescue.case.updated',
-        data: { caseId: id, ref: c.ref },
-        audience: teamAudience(team),
-        occurredAt: now,
-      });
+      await emitCaseUpdated(tx, team, { caseId: id, ref: c.ref }, now);
       await this.d.audit(
         tx,
         { viewer, requestId: opts.requestId ?? null },
