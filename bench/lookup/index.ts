@@ -33,6 +33,8 @@ import { systemClock } from '../../server/src/platform/clock/clock.ts';
 import { FieldCipher } from '../../server/src/platform/crypto/secrets.ts';
 import type { Database } from '../../server/src/platform/db/database.ts';
 import { readOptions } from '../lib/args.ts';
+import { startCpuProfile } from '../lib/cpu-profile.ts';
+import { cpuSpan } from '../lib/cpu-time.ts';
 import { type BenchDatabase, openBenchDatabase } from '../lib/database.ts';
 import { storeSynthetic } from '../lib/intel-store.ts';
 import {
@@ -74,6 +76,8 @@ const USAGE = `usage: npm run bench -- ${NAME} [options]
   --connections N   concurrent connections (default 10)
   --rounds N        measure every target N times, interleaved; report the medians (default 1)
   --breakdown       count and time the app's statements per request (a little overhead)
+  --cpu-prof FILE   CPU profile of the main thread (the app) during the figure's first round,
+                    written to FILE (.cpuprofile) and summarised
   --driver D        pglite (default) or postgres (DATABASE_URL, TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)`;
 
 function options() {
@@ -85,6 +89,7 @@ function options() {
     connections: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '1' },
     breakdown: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string', default: '' },
     driver: { type: 'string', default: 'pglite' },
   });
   return {
@@ -95,6 +100,7 @@ function options() {
     connections: o.int('connections', 1, 1000),
     rounds: o.int('rounds', 1, 20),
     breakdown: o.flag('breakdown'),
+    cpuProf: String(o.values['cpu-prof'] ?? ''),
     driver: o.oneOf('driver', ['pglite', 'postgres'] as const),
   };
 }
@@ -197,6 +203,19 @@ function line(t: Target, s: LoadSummary): string {
   return `${t.key.padEnd(10)} ${route.padEnd(22)} ${String(round(s.rps)).padStart(7)} req/s   p50 ${s.p50} ms   p99 ${s.p99} ms   (${s.requests} requests)   ${t.label}`;
 }
 
+/** CPU spent per target over its measured rounds (app's main thread; local PostgreSQL), and its requests. */
+const cpuPerRequest = new Map<string, Array<{ appMs: number; postgresMs: number }>>();
+const cpuRequests = new Map<string, number>();
+
+function cpuLine(key: string): string {
+  const spans = cpuPerRequest.get(key) ?? [];
+  const n = cpuRequests.get(key) ?? 0;
+  const us = (ms: number) => (n > 0 ? Math.round((ms * 1000) / n) : 0);
+  const app = spans.reduce((a, c) => a + c.appMs, 0);
+  const pg = spans.reduce((a, c) => a + c.postgresMs, 0);
+  return `cpu per request ${key.padEnd(10)} app thread ${us(app)} µs, PostgreSQL ${args.driver === 'postgres' ? `${us(pg)} µs` : '(in the app thread)'}`;
+}
+
 /** Statements per request of one target, from --breakdown's timer. */
 const breakdowns = new Map<string, { requests: number; rows: ReturnType<QueryTimer['rows']> }>();
 
@@ -209,7 +228,13 @@ async function measureAll(targets: Target[], timer: QueryTimer | null): Promise<
   for (let r = 1; r <= args.rounds; r++) {
     for (const t of targets) {
       timer?.reset();
+      const profiler = args.cpuProf && r === 1 && t.key === 'lookup' ? await startCpuProfile() : null;
+      const span = cpuSpan();
       const s = await loadRequests({ ...settings, ...t, seconds: args.seconds });
+      const cpu = span.stop();
+      if (profiler) for (const l of await profiler.stop(args.cpuProf)) console.log(l);
+      cpuPerRequest.set(t.key, [...(cpuPerRequest.get(t.key) ?? []), cpu]);
+      cpuRequests.set(t.key, (cpuRequests.get(t.key) ?? 0) + s.requests);
       runs.get(t.key)!.push(s);
       if (timer && r === 1) breakdowns.set(t.key, { requests: s.requests, rows: timer.rows() });
       if (args.rounds > 1) console.log(`  round ${r}: ${line(t, s)}`);
@@ -303,6 +328,7 @@ async function main(): Promise<void> {
     const results = await measureAll(targets, timer);
     if (args.rounds > 1) console.log(`medians of ${args.rounds} rounds:`);
     for (const t of targets) console.log(line(t, results.get(t.key)!));
+    for (const t of targets) console.log(cpuLine(t.key));
     console.log(loadLine('after measuring'));
     for (const [key, b] of breakdowns) {
       if (key === 'bare') continue;
