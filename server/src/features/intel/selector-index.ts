@@ -59,7 +59,8 @@ interface Cursor {
  *
  * Consistency: loaded at start (pages in id order), then kept current from the outbox's
  * `intel.reports.changed` events. The follower reads them in (xid, id) order, only below the
- * oldest running transaction (`pg_snapshot_xmin`), so no event is skipped although transactions
+ * oldest transaction still running in this database (`outbox_horizon()`, migration 0020), so no
+ * event is skipped although transactions
  * commit out of id order; a node that missed bus deliveries (down NATS, no NATS at all) catches up
  * from its cursor on the next poll. Each event names reports; the index re-reads their current
  * state and replaces their entries (idempotent, order-free). All changes go through one queue, so
@@ -222,7 +223,7 @@ export class SelectorIndex {
       select xid::text as xid, id, data from outbox
       where topic = ${REPORTS_CHANGED}
         and (xid, id) > (${cursor.xid}::xid8, ${cursor.id}::bigint)
-        and xid < pg_snapshot_xmin(pg_current_snapshot())
+        and xid < outbox_horizon()
       order by xid, id
       limit 200`.execute(this.#database.db);
     if (rows.length === 0) return false;
@@ -239,7 +240,7 @@ export class SelectorIndex {
     const db = this.#database.db;
     // Everything committed before the oldest running transaction is in what we read below; what
     // commits after it has an xid at or above it and is followed from the outbox.
-    const { rows } = await sql<{ xmin: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(
+    const { rows } = await sql<{ xmin: string }>`select outbox_horizon()::text as xmin`.execute(
       db,
     );
     const start: Cursor = { xid: rows[0]?.xmin ?? '0', id: 0 };
