@@ -23,14 +23,14 @@ export function mainThreadCpuMs(): number {
   return statMs(`/proc/self/task/${process.pid}/stat`);
 }
 
-/** CPU ms of every process named `postgres` on this machine (a local server and its backends). */
-export function postgresCpuMs(): number {
-  let total = 0;
+/** CPU ms of each process named `postgres` on this machine (a local server and its backends). */
+function postgresCpu(): Map<string, number> {
+  const out = new Map<string, number>();
   let entries: string[] = [];
   try {
     entries = readdirSync('/proc');
   } catch {
-    return 0;
+    return out;
   }
   for (const pid of entries) {
     if (!/^\d+$/.test(pid)) continue;
@@ -39,20 +39,43 @@ export function postgresCpuMs(): number {
     } catch {
       continue;
     }
-    total += statMs(`/proc/${pid}/stat`);
+    out.set(pid, statMs(`/proc/${pid}/stat`));
   }
-  return total;
+  return out;
 }
 
 export interface CpuSpan {
-  /** Main-thread CPU ms and local PostgreSQL CPU ms since the span began. */
-  stop(): { appMs: number; postgresMs: number };
+  /**
+   * Main-thread CPU ms since the span began, and PostgreSQL's: of the given backend pids (this
+   * benchmark's connections) plus the server's own processes (WAL writer, checkpointer, …), so
+   * that another client's work on a shared server is not counted.
+   */
+  stop(backends?: ReadonlySet<string>): { appMs: number; postgresMs: number };
 }
 
 export function cpuSpan(): CpuSpan {
   const app0 = mainThreadCpuMs();
-  const pg0 = postgresCpuMs();
+  const pg0 = postgresCpu();
   return {
-    stop: () => ({ appMs: mainThreadCpuMs() - app0, postgresMs: postgresCpuMs() - pg0 }),
+    stop(backends) {
+      const appMs = mainThreadCpuMs() - app0;
+      let postgresMs = 0;
+      for (const [pid, ms] of postgresCpu()) {
+        if (!backends || backends.has(pid) || isAuxiliary(pid)) postgresMs += ms - (pg0.get(pid) ?? 0);
+      }
+      return { appMs, postgresMs };
+    },
   };
+}
+
+/** A PostgreSQL process that is not a client backend (its title names a server role, not a client). */
+function isAuxiliary(pid: string): boolean {
+  try {
+    const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return /postgres: \S+: (walwriter|checkpointer|background writer|autovacuum launcher|logical replication launcher)/.test(
+      title.replace(/\0/g, ' '),
+    );
+  } catch {
+    return false;
+  }
 }

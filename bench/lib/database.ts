@@ -9,6 +9,8 @@ export interface BenchDatabase {
   database: Database;
   /** What the figures were measured on, for the report. */
   label: string;
+  /** PostgreSQL: the pids of this benchmark's backends (CPU accounting); PGlite: none. */
+  backends?(): Promise<Set<string>>;
   close(): Promise<void>;
 }
 
@@ -20,12 +22,21 @@ export async function openBenchDatabase(driver: Driver, poolSize = 10): Promise<
   if (driver === 'pglite') {
     const database = await openDatabase({ driver: 'pglite' });
     await migrate(database);
-    return { database, label: 'pglite (in-memory)', close: () => database.close() };
+    return {
+      database,
+      label: 'pglite (in-memory)',
+      backends: async () => new Set<string>(),
+      close: () => database.close(),
+    };
   }
   const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? DEFAULT_POSTGRES_URL;
   const schema = `bench_${randomBytes(6).toString('hex')}`;
   await adminQuery(url, `create schema ${schema}`);
-  const database = await openDatabase({ driver: 'postgres', url, schema, poolSize });
+  // Named, so that its backends can be told from other clients of a shared server.
+  const applicationName = `cordon-bench-${process.pid}`;
+  const named = new URL(url);
+  named.searchParams.set('application_name', applicationName);
+  const database = await openDatabase({ driver: 'postgres', url: named.toString(), schema, poolSize });
   try {
     await migrate(database);
   } catch (e) {
@@ -37,6 +48,15 @@ export async function openBenchDatabase(driver: Driver, poolSize = 10): Promise<
   return {
     database,
     label: `postgres ${String(version[0]?.server_version ?? '?')} (${redact(url)}, schema ${schema}, pool ${poolSize})`,
+    backends: async () =>
+      new Set(
+        (
+          await adminQuery(
+            url,
+            `select pid::text as pid from pg_stat_activity where application_name = '${applicationName}'`,
+          )
+        ).map((r) => String(r.pid)),
+      ),
     async close() {
       await database.close();
       await adminQuery(url, `drop schema ${schema} cascade`);

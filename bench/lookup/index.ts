@@ -76,8 +76,8 @@ const USAGE = `usage: npm run bench -- ${NAME} [options]
   --connections N   concurrent connections (default 10)
   --rounds N        measure every target N times, interleaved; report the medians (default 1)
   --breakdown       count and time the app's statements per request (a little overhead)
-  --cpu-prof FILE   CPU profile of the main thread (the app) during the figure's first round,
-                    written to FILE (.cpuprofile) and summarised
+  --cpu-prof FILE   CPU profile of the main thread (the app) during each target's first round,
+                    written to FILE-<target>.cpuprofile and summarised
   --driver D        pglite (default) or postgres (DATABASE_URL, TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)`;
 
 function options() {
@@ -219,7 +219,11 @@ function cpuLine(key: string): string {
 /** Statements per request of one target, from --breakdown's timer. */
 const breakdowns = new Map<string, { requests: number; rows: ReturnType<QueryTimer['rows']> }>();
 
-async function measureAll(targets: Target[], timer: QueryTimer | null): Promise<Map<string, LoadSummary>> {
+async function measureAll(
+  targets: Target[],
+  timer: QueryTimer | null,
+  backends: () => Promise<Set<string>>,
+): Promise<Map<string, LoadSummary>> {
   const settings = { connections: args.connections };
   for (const t of targets) {
     if (args.warmup > 0) await loadRequests({ ...settings, ...t, seconds: args.warmup });
@@ -228,11 +232,15 @@ async function measureAll(targets: Target[], timer: QueryTimer | null): Promise<
   for (let r = 1; r <= args.rounds; r++) {
     for (const t of targets) {
       timer?.reset();
-      const profiler = args.cpuProf && r === 1 && t.key === 'lookup' ? await startCpuProfile() : null;
+      const profiler = args.cpuProf && r === 1 ? await startCpuProfile() : null;
       const span = cpuSpan();
       const s = await loadRequests({ ...settings, ...t, seconds: args.seconds });
-      const cpu = span.stop();
-      if (profiler) for (const l of await profiler.stop(args.cpuProf)) console.log(l);
+      const cpu = span.stop(await backends());
+      if (profiler) {
+        const file = args.cpuProf.replace(/(\.cpuprofile)?$/, `-${t.key}.cpuprofile`);
+        console.log(`${t.key}: ${file}`);
+        for (const l of await profiler.stop(file)) console.log(l);
+      }
       cpuPerRequest.set(t.key, [...(cpuPerRequest.get(t.key) ?? []), cpu]);
       cpuRequests.set(t.key, (cpuRequests.get(t.key) ?? 0) + s.requests);
       runs.get(t.key)!.push(s);
@@ -325,7 +333,7 @@ async function main(): Promise<void> {
       });
     }
     console.log(loadLine('before measuring'));
-    const results = await measureAll(targets, timer);
+    const results = await measureAll(targets, timer, async () => (await bench?.backends?.()) ?? new Set<string>());
     if (args.rounds > 1) console.log(`medians of ${args.rounds} rounds:`);
     for (const t of targets) console.log(line(t, results.get(t.key)!));
     for (const t of targets) console.log(cpuLine(t.key));

@@ -7,7 +7,7 @@ import { blockingKeys, matchPersons, normaliseName } from './names/index.ts';
 import { type EntityRow, gradeOf, toEntity } from './reports.repository.ts';
 import { auditRead, type IntelDeps, reader } from './reports.service.ts';
 import { SelectorIndex } from './selector-index.ts';
-import { normaliseSelector, SELECTOR_KINDS, type SelectorKind } from './selectors/index.ts';
+import { normaliseSelector, SELECTOR_KINDS, type SelectorKind, selectorKey } from './selectors/index.ts';
 
 export interface SearchResult {
   /** The query read as selectors (every kind it is valid as). */
@@ -132,10 +132,11 @@ export class SearchService {
     const index = this.d.index as SelectorIndex;
     await index.ready();
     const who = reader(viewer);
+    // The key alone: a hit/no-hit answer needs no display or details.
     const norm = req.selectors.map((s) =>
-      normaliseSelector({ ...s, country: s.country ?? viewer.country } as Parameters<typeof normaliseSelector>[0]),
+      selectorKey({ ...s, country: s.country ?? viewer.country } as Parameters<typeof selectorKey>[0]),
     );
-    const found = norm.map((n) => (n.ok ? index.holders(n.selector.key) : []));
+    const found = norm.map((n) => (n.ok ? index.holders(n.key) : []));
     const infos = await agencyInfos(
       this.d.database.db,
       found.flatMap((hs) => hs.map((h) => h.ownerAgencyId)),
@@ -157,7 +158,7 @@ export class SearchService {
             visible,
           });
       }
-      return { index, ok: true, key: n.selector.key, hit: holders.size > 0, holders: [...holders.values()] };
+      return { index, ok: true, key: n.key, hit: holders.size > 0, holders: [...holders.values()] };
     });
     await auditRead(this.d, viewer, {
       action: 'intel.lookup',

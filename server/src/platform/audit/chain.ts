@@ -29,3 +29,29 @@ export function chainHash(prevHash: string, fields: AuditFields): string {
   if (canonical === undefined) throw new Error('audit fields are not serialisable');
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
+
+/**
+ * The canonical JSON of a record's fields without `seq` and without the closing brace. In RFC 8785
+ * order "seq" is the last key of the fields, so the canonical JSON of the whole record is this
+ * text followed by `,"seq":<n>}`: the database (audit_append, migration 0021) closes it once it
+ * knows the record's place in the chain, and hashes it exactly as `chainHash` does.
+ */
+export function canonicalWithoutSeq(fields: Omit<AuditFields, 'seq'>): string {
+  const f = fields;
+  const details = canonicalize(f.details);
+  if (details === undefined) throw new Error('audit details are not serialisable');
+  // RFC 8785 for these fields: keys in UTF-16 order, strings as JSON.stringify writes them (the
+  // same escapes), details canonicalised. Checked against canonicalize by a property test.
+  return (
+    `{"action":${JSON.stringify(f.action)},"actorAgencyId":${nullable(f.actorAgencyId)},` +
+    `"actorTokenId":${nullable(f.actorTokenId)},"actorUserId":${nullable(f.actorUserId)},"at":${JSON.stringify(f.at)},` +
+    `"details":${details},"objectId":${nullable(f.objectId)},"objectType":${JSON.stringify(f.objectType)},` +
+    `"requestId":${nullable(f.requestId)}`
+  );
+}
+
+function nullable(v: string | null): string {
+  if (v === null) return 'null';
+  if (typeof v !== 'string') throw new Error('audit fields are not serialisable');
+  return JSON.stringify(v);
+}

@@ -90,10 +90,15 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions): Promis
       }
     }
   });
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preHandler', (request, _reply, done) => {
     // Routes outside /api (static console, docs, health) are public unless they say otherwise.
     const rule = request.routeOptions.config.auth ?? (isApi(request.url) ? undefined : 'public');
-    authorize(request.viewer, rule);
+    try {
+      authorize(request.viewer, rule);
+    } catch (e) {
+      return done(e as Error);
+    }
+    done();
   });
 }
 

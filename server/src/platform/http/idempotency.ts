@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Database } from '../db/database.ts';
 import { AppError, ConflictError } from './errors.ts';
@@ -24,9 +24,18 @@ async function idempotencyPlugin(app: FastifyInstance, opts: { database: Databas
   const { db } = opts.database;
   app.decorateRequest('idempotency', null);
 
-  app.addHook('preHandler', async (request, reply) => {
+  // Callback-style hooks: most requests carry no key and pass straight through, without a promise.
+  app.addHook('preHandler', (request, reply, done) => {
     const key = request.headers['idempotency-key'];
-    if (typeof key !== 'string' || !MUTATING.has(request.method) || !request.viewer) return;
+    if (typeof key !== 'string' || !MUTATING.has(request.method) || !request.viewer) return done();
+    claim(request, reply, key).then((answered) => {
+      if (!answered) done();
+    }, done);
+  });
+
+  /** Claims the key for this request; true when it answered itself (a replay). */
+  async function claim(request: FastifyRequest, reply: FastifyReply, key: string): Promise<boolean> {
+    if (!request.viewer) return false;
     if (!KEY_RE.test(key)) {
       throw new AppError(
         400,
@@ -58,7 +67,7 @@ async function idempotencyPlugin(app: FastifyInstance, opts: { database: Databas
       .executeTakeFirst();
     if (inserted) {
       request.idempotency = { principal, key };
-      return;
+      return false;
     }
     const seen = await db
       .selectFrom('idempotency_keys')
@@ -78,12 +87,18 @@ async function idempotencyPlugin(app: FastifyInstance, opts: { database: Databas
       throw new ConflictError('A request with this Idempotency-Key is still being processed.');
     reply.header('idempotent-replayed', 'true');
     if (seen.response_type) reply.type(seen.response_type);
-    return reply.status(seen.status_code).send(seen.response_body ?? undefined);
+    reply.status(seen.status_code).send(seen.response_body ?? undefined);
+    return true;
+  }
+
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const idem = request.idempotency;
+    if (!idem) return done(null, payload);
+    record(reply, idem, payload).then(() => done(null, payload), done);
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    const idem = request.idempotency;
-    if (!idem) return payload;
+  /** Keeps a successful answer under its key; forgets the key after a refusal or failure. */
+  async function record(reply: FastifyReply, idem: { principal: string; key: string }, payload: unknown) {
     const q = db.updateTable('idempotency_keys').where('principal', '=', idem.principal).where('key', '=', idem.key);
     // Only successful answers are kept: after a refusal the client corrects the request and may
     // send it again under the same key (a form keeps one key while it is open).
@@ -102,8 +117,7 @@ async function idempotencyPlugin(app: FastifyInstance, opts: { database: Databas
         })
         .execute();
     }
-    return payload;
-  });
+  }
 }
 
 export const idempotency = fp(idempotencyPlugin, { name: 'cordon-idempotency', dependencies: ['cordon-auth'] });

@@ -14,7 +14,7 @@ import { normaliseHandle } from './handle.ts';
 import { normaliseIban } from './iban.ts';
 import { normaliseImei } from './imei.ts';
 import { normaliseIp } from './ip.ts';
-import { normalisePhone } from './phone.ts';
+import { normalisePhone, phoneKey } from './phone.ts';
 import type { NormaliseResult, SelectorInput, SelectorKind } from './types.ts';
 import { normaliseUrl } from './url.ts';
 
@@ -62,6 +62,22 @@ export function normaliseSelector(input: SelectorInput): NormaliseResult {
   const value = clean(input.value);
   if (value === '') return EMPTY;
   return normalise(value, input);
+}
+
+export type KeyResult = { ok: true; key: string } | { ok: false; reason: string };
+
+/**
+ * The canonical key alone, or the reason there is none: exactly `normaliseSelector(input)`'s key
+ * and reason (a test holds them equal), for hit/no-hit answers, which need nothing else. Phone
+ * numbers skip the number type and the display, which cost as much again as the parse.
+ */
+export function selectorKey(input: SelectorInput): KeyResult {
+  if (input.kind !== 'phone' || typeof input.value !== 'string' || input.value.length > MAX_INPUT_LENGTH) {
+    const r = normaliseSelector(input);
+    return r.ok ? { ok: true, key: r.selector.key } : r;
+  }
+  const value = clean(input.value);
+  return value === '' ? { ok: false, reason: 'empty value' } : phoneKey(value, input);
 }
 
 /**

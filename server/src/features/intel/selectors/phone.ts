@@ -49,9 +49,11 @@ const LENGTH_PROBLEMS: Record<string, string> = {
   INVALID_COUNTRY: 'unknown country calling code',
 };
 
-function tryParse(text: string, region: CountryCode | undefined): ParsedPhone | undefined {
+/** `full: false`: the E.164 number only, what a key needs (type and display cost as much again). */
+function tryParse(text: string, region: CountryCode | undefined, full: boolean): ParsedPhone | undefined {
   const parsed = parsePhoneNumberFromString(text, region);
   if (!parsed?.isValid()) return undefined;
+  if (!full) return { e164: parsed.number, display: '', details: {} };
   const details: Record<string, string> = { callingCode: parsed.countryCallingCode };
   if (parsed.country) details.country = parsed.country;
   const type = parsed.getType();
@@ -63,7 +65,7 @@ function tryParse(text: string, region: CountryCode | undefined): ParsedPhone | 
  * Parses a phone number to E.164. `country` is the default region for numbers written without a
  * country calling code. Returns the parsed number or a reason.
  */
-export function parsePhone(raw: string, country: string | undefined): ParsedPhone | string {
+export function parsePhone(raw: string, country: string | undefined, full = true): ParsedPhone | string {
   if (!PHONE_TEXT.test(raw)) {
     return 'a phone number may contain only digits, spaces, a leading +, and - . / ( ) (no letters or extensions)';
   }
@@ -79,7 +81,8 @@ export function parsePhone(raw: string, country: string | undefined): ParsedPhon
   if (!international && !region) {
     // "00" is the ITU-recommended international prefix, used in most of the world: without a
     // default region "0066 81…" can only mean "+66 81…".
-    if (LEADING_IDD_00.test(text)) return tryParse(`+${text.slice(2)}`, undefined) ?? reasonFor(`+${text.slice(2)}`);
+    if (LEADING_IDD_00.test(text))
+      return tryParse(`+${text.slice(2)}`, undefined, full) ?? reasonFor(`+${text.slice(2)}`);
     return 'a national phone number needs a country (or write it with + and the country calling code)';
   }
   // "00" followed by the region's own calling code ("0066 …" in Thailand) is that country's
@@ -88,17 +91,17 @@ export function parsePhone(raw: string, country: string | undefined): ParsedPhon
   if (!international && region && LEADING_IDD_00.test(text)) {
     const digits = text.replace(/\D/g, '');
     if (digits.startsWith(`00${getCountryCallingCode(region)}`)) {
-      const own = tryParse(`+${digits.slice(2)}`, undefined);
+      const own = tryParse(`+${digits.slice(2)}`, undefined, full);
       if (own) return own;
     }
   }
-  const parsed = tryParse(text, region);
+  const parsed = tryParse(text, region, full);
   if (parsed) return parsed;
   // With a region, libphonenumber strips that region's own international prefix (011 in the US, 00x
   // in Thailand, where "0066…" reads as prefix 006). Numbers written with the widespread "00" are
   // still tried as "+…" when the library's own reading is not a valid number.
   if (!international && LEADING_IDD_00.test(text)) {
-    const alternative = tryParse(`+${text.slice(2)}`, undefined);
+    const alternative = tryParse(`+${text.slice(2)}`, undefined, full);
     if (alternative) return alternative;
   }
   return reasonFor(text, region);
@@ -115,4 +118,13 @@ export function normalisePhone(value: string, input: SelectorInput): NormaliseRe
   const parsed = parsePhone(value, input.country);
   if (typeof parsed === 'string') return fail(parsed);
   return ok('phone', parsed.e164, parsed.display, parsed.details);
+}
+
+/** The canonical key of a phone number, or the reason it has none: the same parse, without type or display. */
+export function phoneKey(
+  value: string,
+  input: SelectorInput,
+): { ok: true; key: string } | { ok: false; reason: string } {
+  const parsed = parsePhone(value, input.country, false);
+  return typeof parsed === 'string' ? { ok: false, reason: parsed } : { ok: true, key: `phone:${parsed.e164}` };
 }

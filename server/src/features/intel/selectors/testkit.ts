@@ -1,6 +1,6 @@
 /** Table-driven test helpers for the selector tests (imported only by *.test.ts files). */
 import { describe, expect, it } from 'vitest';
-import { normaliseSelector } from './index.ts';
+import { normaliseSelector, selectorKey } from './index.ts';
 import type { NormaliseResult, SelectorInput, SelectorKind } from './types.ts';
 
 export type Hints = Omit<SelectorInput, 'kind' | 'value'>;
@@ -19,7 +19,13 @@ export interface Tables {
 }
 
 export function normalise(kind: SelectorKind, spelling: Spelling): NormaliseResult {
-  return normaliseSelector(typeof spelling === 'string' ? { kind, value: spelling } : { kind, ...spelling });
+  const input: SelectorInput = typeof spelling === 'string' ? { kind, value: spelling } : { kind, ...spelling };
+  const result = normaliseSelector(input);
+  // The key alone (the lookup's path) must give exactly the same key or reason, for every table row.
+  expect(selectorKey(input), `selectorKey of ${JSON.stringify(spelling)}`).toEqual(
+    result.ok ? { ok: true, key: result.selector.key } : { ok: false, reason: result.reason },
+  );
+  return result;
 }
 
 export function keyOf(kind: SelectorKind, spelling: Spelling): string {
