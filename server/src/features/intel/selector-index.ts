@@ -240,9 +240,7 @@ export class SelectorIndex {
     const db = this.#database.db;
     // Everything committed before the oldest running transaction is in what we read below; what
     // commits after it has an xid at or above it and is followed from the outbox.
-    const { rows } = await sql<{ xmin: string }>`select outbox_horizon()::text as xmin`.execute(
-      db,
-    );
+    const { rows } = await sql<{ xmin: string }>`select outbox_horizon()::text as xmin`.execute(db);
     const start: Cursor = { xid: rows[0]?.xmin ?? '0', id: 0 };
     this.#byKey.clear();
     this.#byReport.clear();
