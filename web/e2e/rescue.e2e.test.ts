@@ -94,6 +94,9 @@ describe('rescue (real server, two browsers)', () => {
     const kinds = await inv.getByTestId('entity-option').locator('p, div').allTextContents();
     expect(kinds.join(' ')).toMatch(/Scam centre/);
     expect(kinds.join(' ')).not.toMatch(/Person ·|Organisation ·/);
+    // Same-named compounds of different agencies are told apart by country and agency.
+    expect(((await option.locator('p').nth(1).textContent()) ?? '').trim()).toMatch(/^Scam centre · [^·]+ · [^·]+$/);
+    await screenshot(inv, 'rescue-scam-centre-picker-1280');
     const centre = ((await option.locator('p').first().textContent()) ?? '').trim();
     expect(centre).not.toBe('');
     await option.click();

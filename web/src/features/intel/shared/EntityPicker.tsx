@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../components/format.ts';
 import { entityQuery, searchQuery } from '../api/linksApi.ts';
 import { useAgencyNames } from './useAgencyNames.ts';
 
@@ -11,6 +12,8 @@ type EntityKind = 'person' | 'organisation' | 'scam-centre' | 'selector';
 interface Described {
   label: string;
   kind: string;
+  /** Where it is (scam centres, persons with a nationality…): same-named records of different agencies differ by it. */
+  country: string | null;
   agency: string;
 }
 
@@ -21,6 +24,7 @@ interface Described {
 function useEntitySearch(chosen: string[], kinds?: readonly EntityKind[]) {
   const { t } = useTranslation();
   const agencies = useAgencyNames();
+  const fmt = useFormat();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q.trim(), 300);
   const found = useQuery(searchQuery(debounced));
@@ -37,16 +41,22 @@ function useEntitySearch(chosen: string[], kinds?: readonly EntityKind[]) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: savedKey stands for the saved entities' data
   const options = useMemo(() => {
     const m = new Map<string, Described>();
-    const describe = (e: { label: string; kind: EntityKind; ownerAgencyId: string }): Described => ({
+    const describe = (e: {
+      label: string;
+      kind: EntityKind;
+      ownerAgencyId: string;
+      country: string | null;
+    }): Described => ({
       label: e.label,
       kind: t(`intel.entityKinds.${e.kind}`),
+      country: e.country ? fmt.country(e.country) : null,
       agency: agencies.name(e.ownerAgencyId),
     });
     for (const s of saved) if (s.data) m.set(s.data.entity.id, describe(s.data.entity));
     for (const [id, o] of picked) m.set(id, o);
     for (const e of matching) m.set(e.id, describe(e));
     return m;
-  }, [matching, picked, savedKey, agencies.name, t]);
+  }, [matching, picked, savedKey, agencies.name, t, fmt]);
   const remember = (ids: string[]) =>
     setPicked(new Map(ids.flatMap((id) => (options.has(id) ? [[id, options.get(id) as Described] as const] : []))));
   const nothing = debounced.length >= 2 && found.data && matching.length === 0;
@@ -74,7 +84,7 @@ function useEntitySearch(chosen: string[], kinds?: readonly EntityKind[]) {
             {option.label}
           </Text>
           <Text size="xs" c="dimmed">
-            {o ? `${o.kind} · ${o.agency}` : null}
+            {o ? [o.kind, o.country, o.agency].filter(Boolean).join(' · ') : null}
           </Text>
         </Stack>
       );
@@ -91,7 +101,7 @@ interface PickerText {
 
 /**
  * One intelligence entity the viewer may read, found by name, alias or selector through the intel
- * search box (GET /api/intel/search); each option shows its name, kind and holding agency.
+ * search box (GET /api/intel/search); each option shows its name, kind, country and holding agency.
  * `kinds` narrows the choice (rescue links a case to a scam centre with it).
  */
 export function EntityPicker({
