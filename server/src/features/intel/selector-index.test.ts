@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { LookupResult, NewReport } from '@cordon/contracts';
 import { sql } from 'kysely';
 import { connect } from 'nats';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEST_KEY, type TestAgency, type TestContext, useTestApp } from '../../../test/app.ts';
 import { drivers, TEST_DATABASE_URL } from '../../../test/db.ts';
@@ -385,71 +384,4 @@ describe.each(drivers)('selector index on %s', (driver) => {
     await (node2 as NonNullable<typeof node2>).app.features.intel.index.catchUp();
     await expectAgrees((node2 as NonNullable<typeof node2>).app.features.intel.index, t().database());
   });
-
-  it.runIf(driver === 'postgres')(
-    'follows while another database holds a transaction open, and never skips one that commits late in its own',
-    async () => {
-      const index2 = (node2 as NonNullable<typeof node2>).app.features.intel.index;
-      const a = await t().newAgency({ country: 'LA' });
-      const la = await login(t(), a);
-      const phone = (n: number) => ({
-        ref: 'p',
-        kind: 'phone' as const,
-        value: `+856 20 5555 ${String(n).padStart(4, '0')}`,
-      });
-      const keyOf = (n: number) => `phone:+856205555${String(n).padStart(4, '0')}`;
-
-      // A transaction with an xid, open in another database of the same server.
-      const url = new URL(TEST_DATABASE_URL);
-      url.pathname = '/postgres';
-      const other = new pg.Client({ connectionString: url.toString() });
-      await other.connect();
-      try {
-        await other.query('begin');
-        await other.query('select pg_current_xact_id()');
-        expect((await submit(t().app, la.cookie, { marking: GREEN_ALL, selectors: [phone(1)] })).statusCode).toBe(201);
-        await index2.catchUp();
-        expect(index2.holders(keyOf(1))).toHaveLength(1);
-      } finally {
-        await other.query('rollback').catch(() => {});
-        await other.end();
-      }
-
-      // In this database, a writing transaction that commits after a later one: the follower waits
-      // for it, then applies both.
-      const slow = await openDatabase({
-        driver: 'postgres',
-        url: TEST_DATABASE_URL,
-        schema: (await sql<{ s: string }>`select current_schema() as s`.execute(t().database())).rows[0]?.s,
-        poolSize: 1,
-      });
-      try {
-        let release!: () => void;
-        const held = new Promise<void>((resolve) => {
-          release = resolve;
-        });
-        let entered!: () => void;
-        const inside = new Promise<void>((resolve) => {
-          entered = resolve;
-        });
-        const early = slow.transaction(async (tx) => {
-          await sql`select pg_current_xact_id()`.execute(tx);
-          await reportsChanged(tx, [], undefined);
-          entered();
-          await held;
-        });
-        await inside;
-        expect((await submit(t().app, la.cookie, { marking: GREEN_ALL, selectors: [phone(2)] })).statusCode).toBe(201);
-        await index2.catchUp();
-        expect(index2.holders(keyOf(2))).toHaveLength(0);
-        release();
-        await early;
-        await index2.catchUp();
-        expect(index2.holders(keyOf(2))).toHaveLength(1);
-      } finally {
-        await slow.close();
-      }
-      await expectAgrees(index2, t().database());
-    },
-  );
 });
