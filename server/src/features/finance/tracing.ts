@@ -1,4 +1,5 @@
 import { D, type Dec } from './money.ts';
+import { traceFifoExact } from './tracing-exact.ts';
 
 /**
  * Follow the money (pure). Given transfers in one currency, traces the funds of chosen origin
@@ -99,6 +100,16 @@ export function inTimeOrder<T extends { at: number }>(xs: readonly T[]): T[] {
 }
 
 export function trace(transfers: readonly Transfer[], options: TraceOptions): TraceResult {
+  // FIFO only adds and subtracts: exact integers give decimal.js's result, faster (tracing-exact.ts).
+  if (options.model === 'fifo') {
+    const exact = traceFifoExact(inTimeOrder(transfers), options);
+    if (exact) return exact;
+  }
+  return traceDecimal(transfers, options);
+}
+
+/** The replay in decimal.js, for every model (and FIFO when its amounts are too long for tracing-exact.ts). */
+export function traceDecimal(transfers: readonly Transfer[], options: TraceOptions): TraceResult {
   const { model, origins, maxHops } = options;
   const states = new Map<string, AccountState>();
   const state = (acc: string) => {
