@@ -6,6 +6,7 @@ import type { Reader } from '../../platform/markings/markings.ts';
 import { visibleTo } from '../../platform/markings/visible-to.ts';
 import type { CanonicalAccount } from './accounts.ts';
 import type { FinAccountsTable, FinAccountTagsTable, FinFreezesTable, FinTransactionsTable } from './finance.tables.ts';
+import type { Transfer } from './tracing.ts';
 
 export type AccountRow = Selectable<FinAccountsTable>;
 export type TxRow = Selectable<FinTransactionsTable>;
@@ -304,7 +305,7 @@ export class FinanceRepository {
 
   /**
    * Every visible transfer in the currency touching the accounts at or after `since`, in time then
-   * import order; `at` is the time in epoch milliseconds, floored (what a Date of `occurred_at`
+   * import order, as the trace replays them (tracing.ts); `at` is the time in epoch milliseconds, floored (what a Date of `occurred_at`
    * holds on both drivers), computed in SQL so that no row's timestamp is parsed into a Date. Two
    * index-only reads of the covering account indexes (migration 0019): out of the accounts, and
    * into them from elsewhere (each transfer once).
@@ -313,21 +314,16 @@ export class FinanceRepository {
     db: Executor,
     reader: Reader,
     o: { accountIds: string[]; currency: string; since: Date },
-  ): Promise<{ id: string; from_account_id: string | null; to_account_id: string; amount: string; at: number }[]> {
+  ): Promise<Transfer[]> {
     if (o.accountIds.length === 0) return [];
     const ids = sql.val(o.accountIds);
     const on = (side: 'from_account_id' | 'to_account_id') =>
       sql`t.${sql.ref(side)} = any(${ids}::uuid[]) and t.currency = ${o.currency}
         and t.occurred_at >= ${o.since.toISOString()}::timestamptz and ${visibleTo(reader, 't')}`;
     const cols = sql`t.id, t.from_account_id, t.to_account_id, t.amount, t.occurred_at, t.created_at`;
-    const r = await sql<{
-      id: string;
-      from_account_id: string | null;
-      to_account_id: string;
-      amount: string;
-      at: number;
-    }>`
-      select id, from_account_id, to_account_id, amount, floor(extract(epoch from occurred_at) * 1000)::int8 as at
+    const r = await sql<Transfer>`
+      select id, from_account_id as "from", to_account_id as "to", amount,
+        floor(extract(epoch from occurred_at) * 1000)::int8 as at
       from (
         select ${cols} from fin_transactions t where ${on('from_account_id')}
         union all

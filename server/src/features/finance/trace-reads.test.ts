@@ -58,7 +58,13 @@ async function formerTouching(
     .orderBy('t.id')
     .limit(500_000)
     .execute();
-  return rows.map(({ occurred_at, ...r }) => ({ ...r, at: occurred_at.getTime() }));
+  return rows.map((r) => ({
+    id: r.id,
+    from: r.from_account_id,
+    to: r.to_account_id,
+    amount: r.amount,
+    at: r.occurred_at.getTime(),
+  }));
 }
 
 const byAccount = <T extends { account: string }>(xs: T[]) =>

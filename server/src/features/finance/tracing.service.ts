@@ -139,16 +139,12 @@ export class TracingService {
     const opening = new Map(openings.map((o) => [o.account, o]));
     const t2 = performance.now();
     const originMap = new Map(origins.map((t) => [t.id, t.victim_ref ?? t.id]));
-    const result = trace(
-      all.map((t) => ({
-        id: t.id,
-        from: t.from_account_id,
-        to: t.to_account_id,
-        amount: t.amount,
-        at: t.at,
-      })),
-      { model, origins: originMap, maxHops: direction === 'forward' ? hops : hops + 1, opening },
-    );
+    const result = trace(all, {
+      model,
+      origins: originMap,
+      maxHops: direction === 'forward' ? hops : hops + 1,
+      opening,
+    });
     if (o.profile) {
       Object.assign(o.profile, {
         walkMs: t1 - t0,

@@ -93,6 +93,10 @@ const addTo = (m: Map<string, Dec>, k: string, v: Dec) => {
 
 /** Sorts by time; equal times keep input order (callers give a stable order, e.g. import order). */
 export function inTimeOrder<T extends { at: number }>(xs: readonly T[]): T[] {
+  // Already in order (as the repository reads them): the stable sort would give the same.
+  let sorted = true;
+  for (let i = 1; i < xs.length && sorted; i++) sorted = xs[i - 1]!.at <= xs[i]!.at;
+  if (sorted) return [...xs];
   return xs
     .map((x, i) => ({ x, i }))
     .sort((a, b) => a.x.at - b.x.at || a.i - b.i)
