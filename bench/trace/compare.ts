@@ -52,12 +52,15 @@ try {
         from fin_transactions where victim_ref is not null) x
       where n % greatest(1, c / ${SEEDS}) = 0 order by n limit ${SEEDS}`.execute(database.db)
   ).rows;
-  // Traces from an account start from every payment into it: accounts with a few dozen, not the
-  // busy ones (thousands of origins run out of memory under proportional and poison, old and new).
+  // Traces from an account start from every payment into it (backward: from every payment that
+  // reaches it): quiet accounts, not the busy ones, whose thousands of origins make results of
+  // hundreds of MB under proportional and poison (old and new alike).
   const quiet = (
-    await sql<{ account: string }>`select to_account_id as account from fin_transactions
-      where to_account_id in (select to_account_id from fin_transactions where victim_ref is not null limit 2000)
-      group by to_account_id having count(*) <= 40 limit ${Math.ceil(SEEDS / 3)}`.execute(database.db)
+    await sql<{ account: string }>`select a as account from (
+        select to_account_id as a from fin_transactions where victim_ref is not null limit 5000) v
+      where (select count(*) from fin_transactions t where t.to_account_id = v.a) <= 20
+        and (select count(*) from fin_transactions t where t.from_account_id = v.a) <= 20
+      limit ${Math.ceil(SEEDS / 3)}`.execute(database.db)
   ).rows.map((r) => r.account);
   const requests: TraceRequest[] = [];
   for (const [i, s] of seeds.entries()) {
