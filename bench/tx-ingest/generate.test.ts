@@ -1,7 +1,10 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTransactionFile } from '../../server/src/features/finance/import/tx-file.ts';
 import { prepareTransaction } from '../../server/src/features/finance/transactions.ts';
-import { CSV_HEADER, csvChunks } from './generate.ts';
+import { CSV_HEADER, csvChunks, firstLines, writeCsv } from './generate.ts';
 import { ingestOptions } from './options.ts';
 
 const file = (rows: number, badEvery: number, seed = 3) =>
@@ -47,5 +50,21 @@ describe('bench/tx-ingest data', () => {
       badEvery: 1000,
     });
     expect(ingestOptions([]).rows).toBe(10_000_000);
+  });
+
+  it('takes the first lines of a file (the re-import check), across read chunks', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tx-ingest-'));
+    try {
+      const path = join(dir, 'f.csv');
+      await writeCsv(path, { rows: 3000, accounts: 400, seed: 5, badEvery: 0 });
+      const lines = (await readFile(path, 'utf8')).split('\n');
+      for (const n of [1, 2, 500, 1001, 3001]) {
+        expect(await firstLines(path, n)).toBe(`${lines.slice(0, n).join('\n')}\n`);
+      }
+      // More lines than the file has: the whole file.
+      expect(await firstLines(path, 5000)).toBe(lines.join('\n'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -14,7 +14,7 @@
  */
 
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { canonicalAccount } from '../../server/src/features/finance/accounts.ts';
 import { ethHex, germanIban, tronHex } from '../../server/src/features/finance/synthetic.ts';
 import { mulberry32 } from '../../server/src/platform/prng.ts';
@@ -112,4 +112,24 @@ export async function writeCsv(file: string, o: GenerateOptions): Promise<number
   out.end();
   await once(out, 'finish');
   return bytes;
+}
+
+/** The first `n` lines of a file with their line breaks, reading only as far as needed. */
+export async function firstLines(file: string, n: number): Promise<string> {
+  const chunks: string[] = [];
+  let lines = 0;
+  for await (const chunk of createReadStream(file, { encoding: 'utf8' })) {
+    const text = String(chunk);
+    let at = text.indexOf('\n');
+    while (at !== -1 && lines < n - 1) {
+      lines++;
+      at = text.indexOf('\n', at + 1);
+    }
+    if (at !== -1) {
+      chunks.push(text.slice(0, at + 1));
+      return chunks.join('');
+    }
+    chunks.push(text);
+  }
+  return chunks.join('');
 }

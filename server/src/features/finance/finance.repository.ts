@@ -6,6 +6,7 @@ import type { Reader } from '../../platform/markings/markings.ts';
 import { visibleTo } from '../../platform/markings/visible-to.ts';
 import type { CanonicalAccount } from './accounts.ts';
 import type { FinAccountsTable, FinAccountTagsTable, FinFreezesTable, FinTransactionsTable } from './finance.tables.ts';
+import type { Transfer } from './tracing.ts';
 
 export type AccountRow = Selectable<FinAccountsTable>;
 export type TxRow = Selectable<FinTransactionsTable>;
@@ -266,6 +267,10 @@ export class FinanceRepository {
    * running balance (`balance`, in minus out) and the funds known to be there (`funds`: the
    * balance with every overdraft drawn from unknown funds, i.e. never below zero), replayed in
    * time then import order like the trace (a transfer to oneself spends before it receives).
+   *
+   * The legs come from four index-only reads of the covering account indexes (migration 0019):
+   * out of an account (and the receiving end when it is not one of them), into an account (and
+   * the sending end when it is not one of them); each transfer's legs counted once.
    */
   async openings(
     db: Executor,
@@ -274,17 +279,21 @@ export class FinanceRepository {
   ): Promise<{ account: string; balance: string; funds: string }[]> {
     if (o.accountIds.length === 0) return [];
     const ids = sql.val(o.accountIds);
-    const r = await sql<{ account: string; balance: string; funds: string }>`with pre as (
-        select t.id, t.occurred_at, t.created_at, t.from_account_id, t.to_account_id, t.amount
-        from fin_transactions t
-        where (t.to_account_id = any(${ids}::uuid[]) or t.from_account_id = any(${ids}::uuid[]))
-          and t.currency = ${o.currency} and t.occurred_at < ${o.before.toISOString()}::timestamptz
-          and ${visibleTo(reader, 't')}),
-      legs as (
-        select from_account_id as account, -amount as delta, occurred_at, created_at, id, 0 as leg
-        from pre where from_account_id is not null
+    const on = (side: 'from_account_id' | 'to_account_id') =>
+      sql`t.${sql.ref(side)} = any(${ids}::uuid[]) and t.currency = ${o.currency}
+        and t.occurred_at < ${o.before.toISOString()}::timestamptz and ${visibleTo(reader, 't')}`;
+    const r = await sql<{ account: string; balance: string; funds: string }>`with legs as (
+        select t.from_account_id as account, -t.amount as delta, t.occurred_at, t.created_at, t.id, 0 as leg
+        from fin_transactions t where ${on('from_account_id')}
         union all
-        select to_account_id, amount, occurred_at, created_at, id, 1 from pre),
+        select t.to_account_id, t.amount, t.occurred_at, t.created_at, t.id, 1
+        from fin_transactions t where ${on('from_account_id')} and t.to_account_id <> all(${ids}::uuid[])
+        union all
+        select t.to_account_id, t.amount, t.occurred_at, t.created_at, t.id, 1
+        from fin_transactions t where ${on('to_account_id')}
+        union all
+        select t.from_account_id, -t.amount, t.occurred_at, t.created_at, t.id, 0
+        from fin_transactions t where ${on('to_account_id')} and t.from_account_id <> all(${ids}::uuid[])),
       run as (
         select account, delta, sum(delta) over (partition by account order by occurred_at, created_at, id, leg
           rows unbounded preceding) as s
@@ -294,27 +303,35 @@ export class FinanceRepository {
     return r.rows.map((x) => ({ account: x.account, balance: String(x.balance), funds: String(x.funds) }));
   }
 
-  /** Every visible transfer in the currency touching the accounts at or after `since`, in time then import order. */
+  /**
+   * Every visible transfer in the currency touching the accounts at or after `since`, in time then
+   * import order, as the trace replays them (tracing.ts); `at` is the time in epoch milliseconds, floored (what a Date of `occurred_at`
+   * holds on both drivers), computed in SQL so that no row's timestamp is parsed into a Date. Two
+   * index-only reads of the covering account indexes (migration 0019): out of the accounts, and
+   * into them from elsewhere (each transfer once).
+   */
   async touchingSince(
     db: Executor,
     reader: Reader,
     o: { accountIds: string[]; currency: string; since: Date },
-  ): Promise<
-    { id: string; from_account_id: string | null; to_account_id: string; amount: string; occurred_at: Date }[]
-  > {
+  ): Promise<Transfer[]> {
     if (o.accountIds.length === 0) return [];
-    return db
-      .selectFrom('fin_transactions as t')
-      .select(['t.id', 't.from_account_id', 't.to_account_id', 't.amount', 't.occurred_at'])
-      .where((eb) => eb.or([eb('t.to_account_id', 'in', o.accountIds), eb('t.from_account_id', 'in', o.accountIds)]))
-      .where('t.currency', '=', o.currency)
-      .where('t.occurred_at', '>=', o.since)
-      .where(visibleTo(reader, 't'))
-      .orderBy('t.occurred_at')
-      .orderBy('t.created_at')
-      .orderBy('t.id')
-      .limit(500_000)
-      .execute();
+    const ids = sql.val(o.accountIds);
+    const on = (side: 'from_account_id' | 'to_account_id') =>
+      sql`t.${sql.ref(side)} = any(${ids}::uuid[]) and t.currency = ${o.currency}
+        and t.occurred_at >= ${o.since.toISOString()}::timestamptz and ${visibleTo(reader, 't')}`;
+    const cols = sql`t.id, t.from_account_id, t.to_account_id, t.amount, t.occurred_at, t.created_at`;
+    const r = await sql<Transfer>`
+      select id, from_account_id as "from", to_account_id as "to", amount,
+        floor(extract(epoch from occurred_at) * 1000)::int8 as at
+      from (
+        select ${cols} from fin_transactions t where ${on('from_account_id')}
+        union all
+        select ${cols} from fin_transactions t where ${on('to_account_id')}
+          and (t.from_account_id is null or t.from_account_id <> all(${ids}::uuid[]))) x
+      order by occurred_at, created_at, id
+      limit 500000`.execute(db);
+    return r.rows;
   }
 
   async accountTransactions(db: Executor, reader: Reader, accountId: string, limit: number) {

@@ -128,25 +128,23 @@ export class TracingService {
     // per account (opening balance and funds) instead of being read and replayed.
     const since = new Date(Math.min(...origins.map((t) => t.occurred_at.getTime())));
     const accountIds = [...visited];
-    const opening =
+    // Two reads, sent together (two pooled connections on PostgreSQL).
+    const [openings, all] =
       origins.length === 0
-        ? new Map<string, { balance: string; funds: string }>()
-        : new Map(
-            (await this.repo.openings(db, r, { accountIds, currency, before: since })).map((o) => [o.account, o]),
-          );
-    const all = origins.length === 0 ? [] : await this.repo.touchingSince(db, r, { accountIds, currency, since });
+        ? [[], []]
+        : await Promise.all([
+            this.repo.openings(db, r, { accountIds, currency, before: since }),
+            this.repo.touchingSince(db, r, { accountIds, currency, since }),
+          ]);
+    const opening = new Map(openings.map((o) => [o.account, o]));
     const t2 = performance.now();
     const originMap = new Map(origins.map((t) => [t.id, t.victim_ref ?? t.id]));
-    const result = trace(
-      all.map((t) => ({
-        id: t.id,
-        from: t.from_account_id,
-        to: t.to_account_id,
-        amount: t.amount,
-        at: t.occurred_at.getTime(),
-      })),
-      { model, origins: originMap, maxHops: direction === 'forward' ? hops : hops + 1, opening },
-    );
+    const result = trace(all, {
+      model,
+      origins: originMap,
+      maxHops: direction === 'forward' ? hops : hops + 1,
+      opening,
+    });
     if (o.profile) {
       Object.assign(o.profile, {
         walkMs: t1 - t0,

@@ -1,4 +1,5 @@
 import { D, type Dec } from './money.ts';
+import { traceFifoExact } from './tracing-exact.ts';
 
 /**
  * Follow the money (pure). Given transfers in one currency, traces the funds of chosen origin
@@ -92,6 +93,10 @@ const addTo = (m: Map<string, Dec>, k: string, v: Dec) => {
 
 /** Sorts by time; equal times keep input order (callers give a stable order, e.g. import order). */
 export function inTimeOrder<T extends { at: number }>(xs: readonly T[]): T[] {
+  // Already in order (as the repository reads them): the stable sort would give the same.
+  let sorted = true;
+  for (let i = 1; i < xs.length && sorted; i++) sorted = xs[i - 1]!.at <= xs[i]!.at;
+  if (sorted) return [...xs];
   return xs
     .map((x, i) => ({ x, i }))
     .sort((a, b) => a.x.at - b.x.at || a.i - b.i)
@@ -99,6 +104,16 @@ export function inTimeOrder<T extends { at: number }>(xs: readonly T[]): T[] {
 }
 
 export function trace(transfers: readonly Transfer[], options: TraceOptions): TraceResult {
+  // FIFO only adds and subtracts: exact integers give decimal.js's result, faster (tracing-exact.ts).
+  if (options.model === 'fifo') {
+    const exact = traceFifoExact(inTimeOrder(transfers), options);
+    if (exact) return exact;
+  }
+  return traceDecimal(transfers, options);
+}
+
+/** The replay in decimal.js, for every model (and FIFO when its amounts are too long for tracing-exact.ts). */
+export function traceDecimal(transfers: readonly Transfer[], options: TraceOptions): TraceResult {
   const { model, origins, maxHops } = options;
   const states = new Map<string, AccountState>();
   const state = (acc: string) => {
